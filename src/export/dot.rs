@@ -1,0 +1,371 @@
+//! DOT export through graphviz-rust, and rendering to SVG or PNG with Graphviz.
+//!
+//! graphviz-rust prints identifiers as given, so every id and label is quoted
+//! and escaped here ([`quoted`]); an entity id with a space or a quote stays one node.
+
+use graphviz_rust::cmd::{CommandArg, Format, Layout};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use indexmap::IndexSet;
+
+use super::style::{Attributes, Style};
+use super::ExportError;
+use crate::graph::{FactOrigin, FactRef, KnowledgeGraph};
+use crate::model::{AttributeValue, Entity, EntityKind, RelationKind};
+
+/// A DOT identifier: quoted, with `\`, `"` and line breaks escaped.
+pub fn quoted(text: &str) -> Id {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+fn attributes(attrs: &Attributes) -> impl Iterator<Item = Attribute> + '_ {
+    attrs
+        .iter()
+        .map(|(key, value)| Attribute(Id::Plain(key.clone()), quoted(value)))
+}
+
+/// The whole graph as a graphviz-rust [`Graph`], styled by the dataset's style.
+pub fn dot_graph(graph: &KnowledgeGraph) -> Graph {
+    let style = &graph.dataset().style;
+    let facts: Vec<FactRef<'_>> = graph.facts().filter(|f| drawn(style, f)).collect();
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(attributes(&style.graph).collect())),
+        Stmt::GAttribute(GraphAttributes::Node(attributes(&style.node).collect())),
+        Stmt::GAttribute(GraphAttributes::Edge(attributes(&style.edge).collect())),
+    ];
+    let entities: Vec<&Entity> = graph.dataset().entities.values().collect();
+    let mut placed: IndexSet<&str> = IndexSet::new();
+    if style.cluster_by_country {
+        for government in entities.iter().filter(|e| e.kind == EntityKind::Government) {
+            let members: Vec<&&Entity> = entities
+                .iter()
+                .filter(|e| e.id == government.id || e.country.as_deref() == Some(&government.id))
+                .filter(|e| e.kind != EntityKind::Event)
+                .collect();
+            let mut cluster = vec![Stmt::Attribute(Attribute(
+                Id::Plain("label".into()),
+                quoted(&government.name),
+            ))];
+            cluster.extend(attributes(&style.cluster).map(Stmt::Attribute));
+            for member in members {
+                placed.insert(&member.id);
+                cluster.push(Stmt::Node(node(style, member, graph)));
+            }
+            stmts.push(Stmt::Subgraph(Subgraph {
+                id: quoted(&format!("cluster_{}", government.id)),
+                stmts: cluster,
+            }));
+        }
+    }
+    for entity in &entities {
+        if !placed.contains(entity.id.as_str()) {
+            stmts.push(Stmt::Node(node(style, entity, graph)));
+        }
+    }
+    for fact in &facts {
+        stmts.push(Stmt::Edge(edge(style, fact)));
+    }
+    if style.legend {
+        stmts.push(legend(style, &entities, &facts));
+    }
+    Graph::DiGraph {
+        id: quoted("newsgraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// The whole graph as DOT text.
+///
+/// ```
+/// use newsgraph::{export, Dataset, KnowledgeGraph};
+///
+/// let graph = KnowledgeGraph::build(Dataset::load("data").unwrap());
+/// let dot = export::to_dot(&graph);
+/// assert!(dot.starts_with("digraph \"newsgraph\""));
+/// assert!(dot.contains("\"antony-blinken\""));
+/// ```
+pub fn to_dot(graph: &KnowledgeGraph) -> String {
+    let mut text = dot_graph(graph).print(&mut PrinterContext::default());
+    text.push('\n');
+    text
+}
+
+fn drawn(style: &Style, fact: &FactRef<'_>) -> bool {
+    let name = fact.fact.relation.name();
+    let derived_meeting = matches!(fact.fact.relation, RelationKind::MetWith { .. })
+        && fact.fact.origin == FactOrigin::Derived;
+    !style.hidden_relations.iter().any(|h| h == name)
+        && (style.draw_derived_meetings || !derived_meeting)
+}
+
+fn node(style: &Style, entity: &Entity, graph: &KnowledgeGraph) -> Node {
+    let mut attrs: Vec<Attribute> = style
+        .kinds
+        .get(entity.kind.as_str())
+        .map(|a| attributes(a).collect())
+        .unwrap_or_default();
+    let label = match &entity.event {
+        Some(event) => format!("{}\n{}", entity.name, event.date),
+        None => entity.name.clone(),
+    };
+    attrs.push(Attribute(Id::Plain("label".into()), quoted(&label)));
+    attrs.push(Attribute(
+        Id::Plain("tooltip".into()),
+        quoted(&tooltip(entity, graph)),
+    ));
+    Node::new(NodeId(quoted(&entity.id), None), attrs)
+}
+
+fn tooltip(entity: &Entity, graph: &KnowledgeGraph) -> String {
+    let mut lines = vec![format!("{} ({})", entity.name, entity.kind)];
+    if let Some(description) = &entity.description {
+        lines.push(description.clone());
+    }
+    for (office, tenure) in graph.dataset().offices_of(&entity.id) {
+        let from = tenure.from.map_or("?".to_string(), |d| d.to_string());
+        let to = tenure.to.map_or("present".to_string(), |d| d.to_string());
+        lines.push(format!("{}: {from} to {to}", office.name));
+    }
+    let mut sources: IndexSet<&str> = IndexSet::new();
+    for fact in graph.facts_of(&entity.id) {
+        sources.extend(fact.fact.sources());
+    }
+    if !sources.is_empty() {
+        let list: Vec<&str> = sources.into_iter().collect();
+        lines.push(format!("sources: {}", list.join(", ")));
+    }
+    lines.join("\n")
+}
+
+/// A short label for an edge: the relation, its main attribute and the date.
+pub fn edge_label(fact: &crate::graph::Fact) -> String {
+    let main = match &fact.relation {
+        RelationKind::MetWith { mode } => Some(mode.label().to_string()),
+        RelationKind::Funded {
+            amount, currency, ..
+        } => amount.map(|a| money(a, currency.as_deref())),
+        RelationKind::Designated { designation } => Some(designation.clone()),
+        RelationKind::Agreed { what, status } => Some(format!("{what} ({})", status.as_str())),
+        RelationKind::HoldsOffice { title, .. } => Some(title.clone()),
+        RelationKind::ParticipatedIn { .. } | RelationKind::PartOf => None,
+        other => other
+            .attributes()
+            .into_iter()
+            .next()
+            .map(|(_, v)| v.to_string()),
+    };
+    let mut label = fact.relation.name().to_string();
+    if let Some(main) = main {
+        label = format!("{label}: {main}");
+    }
+    if let Some(date) = fact.date {
+        if !matches!(fact.relation, RelationKind::ParticipatedIn { .. }) {
+            label = format!("{label}\n{date}");
+        }
+    }
+    label
+}
+
+/// "13.5M USD" for 13,500,000 USD.
+fn money(amount: f64, currency: Option<&str>) -> String {
+    let value = AttributeValue::Number(amount);
+    let short = if amount >= 1e9 {
+        format!("{}B", amount / 1e9)
+    } else if amount >= 1e6 {
+        format!("{}M", amount / 1e6)
+    } else {
+        value.to_string()
+    };
+    match currency {
+        Some(currency) => format!("{short} {currency}"),
+        None => short,
+    }
+}
+
+fn edge(style: &Style, fact: &FactRef<'_>) -> Edge {
+    let mut attrs: Vec<Attribute> = style
+        .relations
+        .get(fact.fact.relation.name())
+        .map(|a| attributes(a).collect())
+        .unwrap_or_default();
+    if fact.fact.origin == FactOrigin::Derived {
+        attrs.extend(attributes(&style.derived));
+    }
+    attrs.push(Attribute(
+        Id::Plain("label".into()),
+        quoted(&edge_label(fact.fact)),
+    ));
+    let evidence: Vec<String> = fact
+        .fact
+        .evidence
+        .iter()
+        .map(|e| match &e.text {
+            Some(text) => format!("{}: {text}", e.source),
+            None => e.source.clone(),
+        })
+        .collect();
+    attrs.push(Attribute(
+        Id::Plain("tooltip".into()),
+        quoted(&evidence.join("\n")),
+    ));
+    Edge {
+        ty: EdgeTy::Pair(
+            Vertex::N(NodeId(quoted(&fact.from.id), None)),
+            Vertex::N(NodeId(quoted(&fact.to.id), None)),
+        ),
+        attributes: attrs,
+    }
+}
+
+/// A legend cluster: one row per entity kind and relation drawn.
+fn legend(style: &Style, entities: &[&Entity], facts: &[FactRef<'_>]) -> Stmt {
+    let kinds: IndexSet<EntityKind> = EntityKind::ALL
+        .into_iter()
+        .filter(|k| entities.iter().any(|e| e.kind == *k))
+        .collect();
+    let relations: IndexSet<&str> = RelationKind::NAMES
+        .into_iter()
+        .filter(|r| facts.iter().any(|f| f.fact.relation.name() == *r))
+        .collect();
+    let color = |attrs: Option<&Attributes>, key: &str| {
+        attrs
+            .and_then(|a| a.get(key))
+            .map_or("#000000".to_string(), |c| html_escape(c))
+    };
+    let mut rows = String::from("<tr><td colspan=\"2\"><b>Legend</b></td></tr>");
+    for kind in kinds {
+        let attrs = style.kinds.get(kind.as_str());
+        rows.push_str(&format!(
+            "<tr><td bgcolor=\"{}\" border=\"1\" color=\"{}\">&nbsp;&nbsp;&nbsp;</td><td align=\"left\">{}</td></tr>",
+            color(attrs, "fillcolor"),
+            color(attrs, "color"),
+            kind.as_str()
+        ));
+    }
+    for relation in relations {
+        let attrs = style.relations.get(relation);
+        let line = attrs
+            .and_then(|a| a.get("style"))
+            .map_or("solid", |s| s.as_str());
+        rows.push_str(&format!(
+            "<tr><td><font color=\"{}\">{}</font></td><td align=\"left\">{relation}</td></tr>",
+            color(attrs, "color"),
+            match line {
+                "dashed" => "- - -",
+                "dotted" => "· · ·",
+                _ => "―――",
+            }
+        ));
+    }
+    let label = format!("<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">{rows}</table>>");
+    let node = Node::new(
+        NodeId(quoted("newsgraph-legend"), None),
+        vec![
+            Attribute(Id::Plain("shape".into()), Id::Plain("plaintext".into())),
+            Attribute(Id::Plain("style".into()), quoted("")),
+            Attribute(Id::Plain("label".into()), Id::Html(label)),
+        ],
+    );
+    Stmt::Subgraph(Subgraph {
+        id: quoted("cluster_legend"),
+        stmts: vec![
+            Stmt::Attribute(Attribute(Id::Plain("label".into()), quoted(""))),
+            Stmt::Attribute(Attribute(Id::Plain("color".into()), quoted("#e5e7eb"))),
+            Stmt::Node(node),
+        ],
+    })
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Output formats Graphviz can render here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    /// Scalable vector graphics.
+    Svg,
+    /// Portable network graphics.
+    Png,
+}
+
+/// Graphviz layout engines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Engine {
+    /// Hierarchical layout (default).
+    #[default]
+    Dot,
+    /// Spring model.
+    Neato,
+    /// Force-directed placement.
+    Fdp,
+    /// Force-directed placement for large graphs.
+    Sfdp,
+}
+
+/// Renders DOT text to an image with the `dot` binary, through graphviz-rust.
+pub fn render(dot: &str, format: ImageFormat, engine: Engine) -> Result<Vec<u8>, ExportError> {
+    match std::process::Command::new("dot").arg("-V").output() {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ExportError::GraphvizMissing)
+        }
+        Err(e) => return Err(ExportError::Graphviz(e.to_string())),
+    }
+    let format = match format {
+        ImageFormat::Svg => Format::Svg,
+        ImageFormat::Png => Format::Png,
+    };
+    let layout = match engine {
+        Engine::Dot => Layout::Dot,
+        Engine::Neato => Layout::Neato,
+        Engine::Fdp => Layout::Fdp,
+        Engine::Sfdp => Layout::Sfdp,
+    };
+    let args: Vec<CommandArg> = vec![format.into(), layout.into()];
+    graphviz_rust::exec_dot(dot.to_string(), args).map_err(|e| ExportError::Graphviz(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_escapes_ids() {
+        let cases = [
+            ("plain", "\"plain\""),
+            ("two words", "\"two words\""),
+            ("say \"hi\"", "\"say \\\"hi\\\"\""),
+            ("back\\slash", "\"back\\\\slash\""),
+            ("line\nbreak", "\"line\\nbreak\""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(quoted(input), Id::Escaped(expected.to_string()), "{input}");
+        }
+    }
+
+    #[test]
+    fn money_is_short() {
+        assert_eq!(money(13_500_000.0, Some("USD")), "13.5M USD");
+        assert_eq!(money(6_000_000.0, None), "6M");
+        assert_eq!(money(2_500.0, Some("EUR")), "2500 EUR");
+    }
+}

@@ -1,0 +1,51 @@
+//! Exports: DOT (and SVG/PNG through Graphviz) and GraphML.
+
+mod dot;
+mod graphml;
+mod style;
+
+pub use dot::{dot_graph, edge_label, quoted, render, to_dot, Engine, ImageFormat};
+pub use graphml::{to_graphml, write_graphml, LIST_SEPARATOR};
+pub use style::{Attributes, Style};
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The `dot` binary is not on PATH.
+    #[error("Graphviz is not installed (no `dot` on PATH); install it with `apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` (macOS) or from https://graphviz.org/download/, or export --format dot")]
+    GraphvizMissing,
+    /// Graphviz ran but failed.
+    #[error("Graphviz failed: {0}")]
+    Graphviz(String),
+    /// Writing the output failed.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file being written.
+        path: std::path::PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// Writes `bytes` to `path` atomically: to a temporary file beside it, then renamed,
+/// so a failed run never leaves a half-written export behind.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let fail = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => std::path::Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(fail)
+}

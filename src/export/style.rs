@@ -1,0 +1,74 @@
+//! How pictures look, as data a curator edits (`style: (...)` in `data/style.ron`).
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+/// Graphviz attributes, by name, in the order written.
+pub type Attributes = IndexMap<String, String>;
+
+/// Drawing rules for DOT exports. Every value is a Graphviz attribute.
+///
+/// Attributes apply from the general to the specific: `node` to every node,
+/// then `kinds[kind]`; `edge` to every edge, then `relations[relation]`, then
+/// `derived` to facts derived from other records.
+///
+/// A dataset without a `style` section is drawn with [`Style::builtin`]; a
+/// field left out of a `style` section is empty.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Style {
+    /// Graph attributes (`rankdir`, `fontname`, `overlap`…).
+    pub graph: Attributes,
+    /// Attributes of every node.
+    pub node: Attributes,
+    /// Attributes of every edge.
+    pub edge: Attributes,
+    /// Node attributes by entity kind (`person`, `government`…).
+    pub kinds: IndexMap<String, Attributes>,
+    /// Edge attributes by relation name (`met_with`, `funded`…).
+    pub relations: IndexMap<String, Attributes>,
+    /// Attributes added to derived facts (from events, offices, parents).
+    pub derived: Attributes,
+    /// Relations not drawn (they stay in GraphML and JSON exports).
+    pub hidden_relations: Vec<String>,
+    /// Whether derived `met_with` facts are drawn (events already link their participants).
+    pub draw_derived_meetings: bool,
+    /// Whether governments and the entities of their country are drawn in one cluster.
+    pub cluster_by_country: bool,
+    /// Cluster attributes.
+    pub cluster: Attributes,
+    /// Whether a legend of kinds and relations is drawn.
+    pub legend: bool,
+}
+
+/// The style used when a dataset has none.
+const DEFAULT_STYLE: &str = include_str!("default_style.ron");
+
+impl Style {
+    /// The style of `default_style.ron`, embedded in the library.
+    pub fn builtin() -> Style {
+        #[derive(Deserialize)]
+        struct File {
+            style: Style,
+        }
+        ron::from_str::<File>(DEFAULT_STYLE)
+            .map(|file| file.style)
+            .expect("the embedded default_style.ron is valid (tested)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_style_parses() {
+        #[derive(Deserialize)]
+        struct File {
+            #[allow(dead_code)]
+            style: Style,
+        }
+        ron::from_str::<File>(DEFAULT_STYLE).expect("default_style.ron is valid");
+        assert!(Style::builtin().kinds.contains_key("person"));
+    }
+}

@@ -1,0 +1,101 @@
+//! Facts: the payload of every edge of the graph.
+
+use serde::Serialize;
+
+use crate::model::{Date, RelationKind};
+
+/// Where a fact comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactOrigin {
+    /// Typed by a curator in `relations.ron`.
+    Curated,
+    /// Implied by a curated record: an event's participants, an office's holders,
+    /// an organization's parent.
+    Derived,
+    /// Found in an article's text by the matcher.
+    Extracted,
+    /// Curated and also found in the text.
+    CuratedAndExtracted,
+}
+
+impl FactOrigin {
+    /// The snake_case name used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactOrigin::Curated => "curated",
+            FactOrigin::Derived => "derived",
+            FactOrigin::Extracted => "extracted",
+            FactOrigin::CuratedAndExtracted => "curated_and_extracted",
+        }
+    }
+
+    /// The origin of a fact known both ways.
+    pub fn merge(self, other: FactOrigin) -> FactOrigin {
+        use FactOrigin::*;
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Extracted, _)
+            | (_, Extracted)
+            | (CuratedAndExtracted, _)
+            | (_, CuratedAndExtracted) => CuratedAndExtracted,
+            (Curated, _) | (_, Curated) => Curated,
+            _ => Derived,
+        }
+    }
+}
+
+/// One piece of evidence for a fact: a source, and what in it states the fact.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evidence {
+    /// Source id.
+    pub source: String,
+    /// The sentence (or curator's quotation) that states the fact, when known.
+    pub text: Option<String>,
+}
+
+/// A typed, dated, sourced edge between two entities.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fact {
+    /// The relation and its attributes.
+    pub relation: RelationKind,
+    /// When it happened or began; `None` only for timeless structure (`part_of`).
+    pub date: Option<Date>,
+    /// The event it happened at, when there was one.
+    pub event: Option<String>,
+    /// Where it comes from.
+    pub origin: FactOrigin,
+    /// The sources that state it, each once, in the order found.
+    pub evidence: Vec<Evidence>,
+    /// A curator's remark.
+    pub note: Option<String>,
+}
+
+impl Fact {
+    /// The source ids of the evidence, each once, in order.
+    pub fn sources(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for e in &self.evidence {
+            if !out.contains(&e.source.as_str()) {
+                out.push(&e.source);
+            }
+        }
+        out
+    }
+
+    /// Adds the evidence and origin of `other`, a fact with the same key.
+    pub fn absorb(&mut self, other: Fact) {
+        self.origin = self.origin.merge(other.origin);
+        for evidence in other.evidence {
+            if !self.evidence.contains(&evidence) {
+                self.evidence.push(evidence);
+            }
+        }
+        if self.event.is_none() {
+            self.event = other.event;
+        }
+        if self.note.is_none() {
+            self.note = other.note;
+        }
+    }
+}

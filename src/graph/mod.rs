@@ -1,0 +1,143 @@
+//! The knowledge graph: entities as nodes, typed facts as edges, on petgraph.
+//!
+//! [`KnowledgeGraph::build`] turns a [`Dataset`] into a directed graph. Besides
+//! the curated relations it derives the facts curated records imply, so no fact
+//! is typed twice:
+//!
+//! - `participated_in`: each event participant → the event;
+//! - `visited`: each participant of a held visit who is not its host → the place;
+//! - `met_with`: each pair of participants of a held meeting, call or visit who
+//!   sat on different sides (or all pairs when sides are not given);
+//! - `holds_office`: each office holder → the government or organization of the office;
+//! - `part_of`: each entity → its parent.
+//!
+//! Symmetric relations (`met_with`, `agreed`) are stored once, from the first
+//! party to the second, and read both ways by queries. Facts with the same
+//! subject, relation, object and date merge into one edge that lists all
+//! their evidence.
+//!
+//! ```
+//! use newsgraph::{Dataset, KnowledgeGraph};
+//!
+//! let graph = KnowledgeGraph::build(Dataset::load("data").unwrap());
+//! let blinken = graph.resolve("Blinken").unwrap();
+//! assert_eq!(blinken.id, "antony-blinken");
+//! assert!(graph.facts_of(&blinken.id).count() > 5);
+//! ```
+
+mod build;
+mod fact;
+mod resolve;
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+pub use fact::{Evidence, Fact, FactOrigin};
+pub use resolve::{Candidate, NameIndex, ResolveError};
+
+use crate::model::{Dataset, Entity};
+
+/// A dataset and the graph built from it.
+#[derive(Debug, Clone)]
+pub struct KnowledgeGraph {
+    dataset: Dataset,
+    /// Node weights are indexes into `dataset.entities`; node `i` is entity `i`.
+    graph: DiGraph<usize, Fact>,
+    names: NameIndex,
+}
+
+/// A fact seen from one of its two entities.
+#[derive(Debug, Clone, Copy)]
+pub struct FactRef<'g> {
+    /// The edge's index in the petgraph graph.
+    pub edge: EdgeIndex,
+    /// The subject.
+    pub from: &'g Entity,
+    /// The object.
+    pub to: &'g Entity,
+    /// The fact.
+    pub fact: &'g Fact,
+}
+
+impl<'g> FactRef<'g> {
+    /// The entity at the other end from `id` (the object when `id` is neither).
+    pub fn other(&self, id: &str) -> &'g Entity {
+        if self.to.id == id {
+            self.from
+        } else {
+            self.to
+        }
+    }
+}
+
+impl KnowledgeGraph {
+    /// Builds the graph of a dataset; see the [module docs](self) for what is derived.
+    pub fn build(dataset: Dataset) -> KnowledgeGraph {
+        let graph = build::build(&dataset);
+        let names = NameIndex::new(&dataset);
+        KnowledgeGraph {
+            dataset,
+            graph,
+            names,
+        }
+    }
+
+    /// The dataset the graph was built from.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// The petgraph graph: node weights index [`Dataset::entities`], edge weights are facts.
+    pub fn petgraph(&self) -> &DiGraph<usize, Fact> {
+        &self.graph
+    }
+
+    /// The entity of a node.
+    pub fn entity_at(&self, node: NodeIndex) -> &Entity {
+        &self.dataset.entities[self.graph[node]]
+    }
+
+    /// The node of an entity id.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.dataset.entities.get_index_of(id).map(NodeIndex::new)
+    }
+
+    /// Finds the entity a person would mean by `name`: an id, a name or an alias,
+    /// ignoring case and accents; see [`NameIndex::resolve`].
+    pub fn resolve(&self, name: &str) -> Result<&Entity, ResolveError> {
+        self.names
+            .resolve(&self.dataset, name)
+            .map(|i| &self.dataset.entities[i])
+    }
+
+    /// Every fact, in insertion order.
+    pub fn facts(&self) -> impl Iterator<Item = FactRef<'_>> {
+        self.graph.edge_references().map(|e| self.fact_ref(e))
+    }
+
+    /// Every fact touching the entity `id`, outgoing first, each once.
+    pub fn facts_of<'g>(&'g self, id: &str) -> impl Iterator<Item = FactRef<'g>> + 'g {
+        let node = self.node(id);
+        let out = node
+            .into_iter()
+            .flat_map(move |n| self.graph.edges_directed(n, Direction::Outgoing));
+        let incoming = node.into_iter().flat_map(move |n| {
+            self.graph
+                .edges_directed(n, Direction::Incoming)
+                .filter(move |e| e.source() != n)
+        });
+        let mut edges: Vec<_> = out.chain(incoming).map(|e| self.fact_ref(e)).collect();
+        edges.sort_by_key(|f| f.edge);
+        edges.into_iter()
+    }
+
+    fn fact_ref<'g>(&'g self, edge: petgraph::graph::EdgeReference<'g, Fact>) -> FactRef<'g> {
+        FactRef {
+            edge: edge.id(),
+            from: self.entity_at(edge.source()),
+            to: self.entity_at(edge.target()),
+            fact: edge.weight(),
+        }
+    }
+}
