@@ -207,11 +207,16 @@ fn who_met(
             writeln!(out)?;
         }
         TableFormat::Table => {
+            let mut counterparts: Vec<&str> =
+                encounters.iter().map(|e| e.counterpart.as_str()).collect();
+            counterparts.sort_unstable();
+            counterparts.dedup();
             writeln!(
                 out,
-                "{} met {} counterparts:",
+                "{}: {} encounters with {} counterparts",
                 entity.name,
-                encounters.len()
+                encounters.len(),
+                counterparts.len()
             )?;
             let mut table =
                 Table::new(&["DATE", "COUNTERPART", "MODE", "PLACE", "EVENT", "SOURCE"]);

@@ -68,7 +68,11 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
         })?;
         collected.add_file(path, text);
     }
-    validate::check(&mut collected);
+    // References into a file that did not parse would all look dangling:
+    // report syntax errors alone first.
+    if collected.diagnostics.is_empty() {
+        validate::check(&mut collected);
+    }
     if !collected.diagnostics.is_empty() {
         return Err(LoadError::Invalid(Diagnostics(collected.diagnostics)));
     }
@@ -241,37 +245,22 @@ fn syntax_diagnostic(file: &FileText, error: &ron::error::SpannedError) -> Diagn
     let end = locate::offset_of(&file.text, error.span.end.line, error.span.end.col);
     let message = error.code.to_string();
     let (problem, hint) = if message.contains("invalid date") {
-        (
-            Problem::InvalidDate,
-            "write dates as \"2022\", \"2022-09\" or \"2022-09-14\"".to_string(),
-        )
-    } else if message.contains("Unexpected field") || message.contains("unknown field") {
-        (
-            Problem::Syntax,
-            format!("sections are: {}", schema::SECTIONS.join(", ")),
-        )
-    } else {
+        let hint = "write dates as \"2022\", \"2022-09\" or \"2022-09-14\"".to_string();
+        (Problem::InvalidDate, hint)
+    } else if message.contains("Unexpected field") && message.contains("`DataFile`") {
+        let hint = format!("sections are: {}", schema::SECTIONS.join(", "));
+        (Problem::Syntax, hint)
+    } else if message.contains("Expected comma") {
         (
             Problem::Syntax,
-            "see the data format in README.md".to_string(),
+            "add a `,` after the previous value".to_string(),
         )
-    };
-    // ron points at the end of a bad string value; underline the literal itself.
-    let start = if problem == Problem::InvalidDate {
-        file.text[..start].rfind('"').map_or(start, |quote| {
-            file.text[..quote].rfind('"').unwrap_or(quote)
-        })
     } else {
-        start
+        let hint = "check the spelling against the data format in README.md".to_string();
+        (Problem::Syntax, hint)
     };
-    Diagnostic::at(
-        problem,
-        &file.path,
-        &file.text,
-        start..end.max(start + 1),
-        message,
-    )
-    .with_hint(hint)
+    let span = start..end.max(start + 1);
+    Diagnostic::at(problem, &file.path, &file.text, span, message).with_hint(hint)
 }
 
 fn entity_from(record: EntityRecord, kind: EntityKind) -> Entity {

@@ -114,33 +114,44 @@ const PERSON: &[EntityKind] = &[EntityKind::Person];
 const EVENT: &[EntityKind] = &[EntityKind::Event];
 
 fn check_entity_ref(data: &Collected, ids: &Ids, r: Reference, found: &mut Vec<Diagnostic>) {
-    let problem = if r.what == "participant" {
-        Problem::UnknownParticipant
-    } else {
-        Problem::UnknownReference
+    let of_right_kind = || {
+        ids.entities
+            .iter()
+            .filter(|(_, (kind, _))| r.kinds.contains(kind))
+            .map(|(id, (_, name))| (id.as_str(), name.as_str()))
     };
+    let expected: Vec<&str> = r.kinds.iter().map(|k| k.as_str()).collect();
+    let expected = expected.join(" or ");
     match ids.entities.get(r.id) {
         None => {
-            let candidates = ids
-                .entities
-                .iter()
-                .filter(|(_, (kind, _))| r.kinds.contains(kind))
-                .map(|(id, (_, name))| (id.as_str(), name.as_str()));
+            let problem = if r.what == "participant" {
+                Problem::UnknownParticipant
+            } else {
+                Problem::UnknownReference
+            };
             let message = format!("unknown {} `{}` in `{}`", r.what, r.id, r.field);
+            let fallback = "no entity has this id: fix the id, or add the entity to a people, \
+                            governments, organizations, places or events section";
+            let hint = suggest(r.id, of_right_kind(), fallback);
             found.push(
                 data.diagnostic(r.origin, r.id, problem, message)
-                    .with_hint(suggest(r.id, candidates, "no entity has this id")),
+                    .with_hint(hint),
             );
         }
         Some((kind, name)) if !r.kinds.contains(kind) => {
-            let expected: Vec<&str> = r.kinds.iter().map(|k| k.as_str()).collect();
             let message = format!(
-                "`{}` ({name}) is a {kind}, but `{}` must name a {}",
-                r.id,
-                r.field,
-                expected.join(" or ")
+                "`{}` ({name}) is a {kind}, but `{}` must name a {expected}",
+                r.id, r.field
             );
-            found.push(data.diagnostic(r.origin, r.id, Problem::WrongKind, message));
+            let hint = suggest(
+                r.id,
+                of_right_kind(),
+                &format!("use the id of a {expected}"),
+            );
+            found.push(
+                data.diagnostic(r.origin, r.id, Problem::WrongKind, message)
+                    .with_hint(hint),
+            );
         }
         Some(_) => {}
     }

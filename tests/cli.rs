@@ -1,0 +1,374 @@
+//! Runs the `newsgraph` binary on the bundled data and on fixtures.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn newsgraph() -> Command {
+    Command::cargo_bin("newsgraph").expect("the newsgraph binary is built")
+}
+
+#[test]
+fn check_accepts_the_bundled_data() {
+    newsgraph()
+        .args(["--data", "data", "check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok: no errors"))
+        .stdout(predicate::str::contains("5 government").not())
+        .stdout(predicate::str::contains("6 sources"));
+}
+
+#[test]
+fn who_met_blinken_lists_his_meetings_with_sources() {
+    let output = newsgraph().args(["who-met", "Blinken"]).assert().success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let line = |needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle:?} in\n{text}"))
+            .to_string()
+    };
+    let holguin = line("Juan Carlos Holguín");
+    assert!(holguin.starts_with("2022-01-28"), "{holguin}");
+    assert!(holguin.contains("virtual") && holguin.contains("wire-2022-01-29-holguin-blinken"));
+    let lasso = line("2021-04-23");
+    assert!(
+        lasso.contains("Guillermo Lasso") && lasso.contains("phone"),
+        "{lasso}"
+    );
+    let barcena = line("Alicia Bárcena");
+    assert!(
+        barcena.starts_with("2024-01-19") && barcena.contains("Washington, D.C."),
+        "{barcena}"
+    );
+    for other in [
+        "Brian A. Nichols",
+        "Lisa Peterson",
+        "Luis Vayas",
+        "Ivonne A. Baki",
+        "Alejandro Mayorkas",
+        "Francisco Garduño",
+    ] {
+        line(other);
+    }
+    // Sorted by date.
+    let dates: Vec<&str> = text.lines().skip(2).map(|l| &l[..10]).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn who_met_json_is_machine_readable() {
+    let output = newsgraph()
+        .args(["who-met", "holguin", "--format", "json"])
+        .assert()
+        .success();
+    let value: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
+    assert_eq!(value["entity"]["id"], "juan-carlos-holguin");
+    let encounters = value["encounters"].as_array().unwrap();
+    let blinken = encounters
+        .iter()
+        .find(|e| e["counterpart"] == "antony-blinken")
+        .unwrap();
+    assert_eq!(blinken["date"], "2022-01-28");
+    assert_eq!(blinken["mode"], "virtual");
+    assert_eq!(blinken["sources"][0], "wire-2022-01-29-holguin-blinken");
+}
+
+#[test]
+fn unknown_name_fails_with_suggestions() {
+    newsgraph()
+        .args(["who-met", "Blinkin"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no entity is called \"Blinkin\""))
+        .stderr(predicate::str::contains("Antony Blinken"));
+}
+
+#[test]
+fn ambiguous_name_lists_the_candidates() {
+    newsgraph()
+        .args(["who-met", "Foreign Ministry"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("ambiguous"))
+        .stderr(predicate::str::contains("ecuador-foreign-ministry"))
+        .stderr(predicate::str::contains("mexico-foreign-ministry"));
+}
+
+/// One broken fixture per class of error: the class, `file:line:col`, part
+/// of the message and part of the hint that `check` must print.
+const BROKEN: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "syntax",
+        "syntax",
+        "data.ron:5:9",
+        "Expected comma",
+        "add a `,`",
+    ),
+    (
+        "unknown-section",
+        "syntax",
+        "data.ron:12:5",
+        "`placez`",
+        "sections are: people",
+    ),
+    (
+        "invalid-date",
+        "invalid-date",
+        "data.ron:32:20",
+        "invalid date \"1933-13-17\"",
+        "write dates as",
+    ),
+    (
+        "duplicate-id",
+        "duplicate-id",
+        "data.ron:10:14",
+        "duplicate id `gloria-teasdale`",
+        "first defined at",
+    ),
+    (
+        "duplicate-alias",
+        "duplicate-alias",
+        "data.ron:9:68",
+        "\"Rufus Firefly\" names both",
+        "weak alias",
+    ),
+    (
+        "unknown-reference",
+        "unknown-reference",
+        "data.ron:52:19",
+        "unknown entity `rufus-fireflie`",
+        "did you mean `rufus-firefly`",
+    ),
+    (
+        "wrong-kind",
+        "wrong-kind",
+        "data.ron:10:92",
+        "is a person, but `country` must name a government",
+        "government",
+    ),
+    (
+        "unknown-participant",
+        "unknown-participant",
+        "data.ron:36:26",
+        "unknown participant `chicolini`",
+        "add the entity",
+    ),
+    (
+        "overlapping-tenure",
+        "overlapping-tenure",
+        "data.ron:23:26",
+        "held by `gloria-teasdale` (1930 to 1934) and `rufus-firefly`",
+        "concurrent: true",
+    ),
+    (
+        "end-before-start",
+        "end-before-start",
+        "data.ron:22:63",
+        "ends (1929-12-31) before it starts (1930)",
+        "from",
+    ),
+    (
+        "missing-source",
+        "missing-source",
+        "data.ron:56:13",
+        "has no source",
+        "at least one source",
+    ),
+    (
+        "missing-file",
+        "missing-file",
+        "data.ron:60:33",
+        "`articles/horse-feathers.txt` does not exist",
+        "relative to the data directory",
+    ),
+    (
+        "invalid-value",
+        "invalid-value",
+        "data.ron:13:14",
+        "invalid id `Freedonia City`",
+        "slugs",
+    ),
+];
+
+#[test]
+fn every_error_class_is_reported_with_position_and_hint() {
+    for &(fixture, class, position, message, hint) in BROKEN {
+        let dir = Path::new("tests/fixtures/broken").join(fixture);
+        let output = newsgraph()
+            .arg("--data")
+            .arg(&dir)
+            .arg("check")
+            .assert()
+            .failure();
+        let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+        let header = format!("error[{class}]: {}/{position}: ", dir.display());
+        assert!(
+            stderr.starts_with(&header),
+            "{fixture}: expected {header:?} in\n{stderr}"
+        );
+        assert!(
+            stderr.contains(message),
+            "{fixture}: expected {message:?} in\n{stderr}"
+        );
+        let hint_line = stderr.lines().find(|l| l.contains("= hint:")).unwrap_or("");
+        assert!(
+            hint_line.contains(hint),
+            "{fixture}: expected hint {hint:?} in\n{stderr}"
+        );
+        assert!(
+            stderr.trim_end().ends_with("1 error found"),
+            "{fixture}:\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{fixture}:\n{stderr}");
+    }
+}
+
+#[test]
+fn every_broken_fixture_is_in_the_table() {
+    for entry in std::fs::read_dir("tests/fixtures/broken").unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        assert!(
+            name == "many" || BROKEN.iter().any(|b| b.0 == name),
+            "fixture {name} is not tested"
+        );
+    }
+}
+
+#[test]
+fn all_errors_of_all_files_are_reported_in_one_run() {
+    newsgraph()
+        .args(["--data", "tests/fixtures/broken/many", "check"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "a.ron:5:47: unknown government `sylvannia`",
+        ))
+        .stderr(predicate::str::contains(
+            "b.ron:4:99: unknown source `gazete`",
+        ))
+        .stderr(predicate::str::contains(
+            "b.ron:5:48: `chico` (Chico) is a person",
+        ))
+        .stderr(predicate::str::contains("3 errors found"));
+}
+
+#[test]
+fn missing_data_directory_is_a_clear_error() {
+    newsgraph()
+        .args(["--data", "tests/fixtures/does-not-exist", "check"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "cannot read tests/fixtures/does-not-exist",
+        ));
+    newsgraph()
+        .args(["--data", "tests/fixtures/minimal/articles", "check"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no .ron files"));
+}
+
+#[test]
+fn dot_export_parses_back_with_one_node_per_entity() {
+    let output = newsgraph()
+        .args(["export", "--format", "dot"])
+        .assert()
+        .success();
+    let dot = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let graph = graphviz_rust::parse(&dot).expect("the DOT export parses");
+    let text = graphviz_rust::printer::DotPrinter::print(&graph, &mut Default::default());
+    assert!(text.contains("\"washington-dc\""));
+    let dataset = newsgraph::Dataset::load("data").unwrap();
+    for id in dataset.entities.keys() {
+        assert!(
+            dot.contains(&format!("\"{id}\"[")),
+            "no node statement for {id}"
+        );
+    }
+}
+
+#[test]
+fn export_to_a_file_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.graphml");
+    newsgraph()
+        .args(["export", "--format", "graphml", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("<?xml"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["export", "--format", "graphml"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // stdout is dropped here: the reader went away, like `| head -c 16`.
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(status.success(), "exit {status:?}, stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn build_reproduces_the_committed_graphs() {
+    let dir = tempfile::tempdir().unwrap();
+    newsgraph()
+        .args(["build", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("wrote"));
+    let mut names = vec!["newsgraph.dot", "newsgraph.graphml"];
+    if dir.path().join("newsgraph.svg").exists() {
+        names.push("newsgraph.svg");
+    }
+    for name in names {
+        let fresh = std::fs::read(dir.path().join(name)).unwrap();
+        let committed = std::fs::read(Path::new("graphs").join(name)).unwrap_or_default();
+        assert!(
+            fresh == committed,
+            "graphs/{name} is stale: run `cargo run -- build` and commit graphs/"
+        );
+    }
+}
+
+#[test]
+fn minimal_fixture_answers_who_met() {
+    newsgraph()
+        .args(["--data", "tests/fixtures/minimal", "who-met", "firefly"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Rufus T. Firefly: 3 encounters with 2 counterparts",
+        ))
+        .stdout(predicate::str::contains(
+            "1933-10     Ambassador Trentino  phone",
+        ));
+}
