@@ -27,8 +27,10 @@
 #![deny(missing_docs)]
 
 pub mod export;
+pub mod extract;
 pub mod graph;
 pub mod load;
+pub mod mentions;
 pub mod model;
 pub mod pipeline;
 pub mod query;

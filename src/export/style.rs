@@ -41,11 +41,11 @@ pub struct Style {
     pub legend: bool,
 }
 
-/// The style used when a dataset has none.
-const DEFAULT_STYLE: &str = include_str!("default_style.ron");
+/// The style used when a dataset has none: the bundled `data/style.ron`.
+const DEFAULT_STYLE: &str = include_str!("../../data/style.ron");
 
 impl Style {
-    /// The style of `default_style.ron`, embedded in the library.
+    /// The style of the bundled `data/style.ron`, built into the library.
     pub fn builtin() -> Style {
         #[derive(Deserialize)]
         struct File {
@@ -53,7 +53,7 @@ impl Style {
         }
         ron::from_str::<File>(DEFAULT_STYLE)
             .map(|file| file.style)
-            .expect("the embedded default_style.ron is valid (tested)")
+            .expect("the bundled data/style.ron is valid (tested)")
     }
 }
 
@@ -68,7 +68,7 @@ mod tests {
             #[allow(dead_code)]
             style: Style,
         }
-        ron::from_str::<File>(DEFAULT_STYLE).expect("default_style.ron is valid");
+        ron::from_str::<File>(DEFAULT_STYLE).expect("data/style.ron is valid");
         assert!(Style::builtin().kinds.contains_key("person"));
     }
 }

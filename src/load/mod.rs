@@ -133,6 +133,8 @@ struct Collected {
     relations: Vec<(Relation, Origin)>,
     sources: Vec<(Source, Origin)>,
     style: Option<crate::export::Style>,
+    patterns: Vec<(crate::extract::Pattern, Origin)>,
+    cues: Option<crate::extract::Cues>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -192,6 +194,12 @@ impl Collected {
         if data.style.is_some() {
             self.style = data.style;
         }
+        let patterns = data.patterns.unwrap_or_default().into_iter().enumerate();
+        self.patterns
+            .extend(patterns.map(|(i, p)| (p, origin("patterns", i))));
+        if data.cues.is_some() {
+            self.cues = data.cues;
+        }
     }
 
     /// A diagnostic pointing at `needle` in the record: the value of the field
@@ -233,6 +241,15 @@ impl Collected {
             dataset.offices.insert(office.id.clone(), office);
         }
         dataset.relations = self.relations.into_iter().map(|(r, _)| r).collect();
+        let builtin = crate::extract::PatternSet::builtin();
+        dataset.patterns = crate::extract::PatternSet {
+            patterns: if self.patterns.is_empty() {
+                builtin.patterns
+            } else {
+                self.patterns.into_iter().map(|(p, _)| p).collect()
+            },
+            cues: self.cues.unwrap_or(builtin.cues),
+        };
         for (source, _) in self.sources {
             dataset.sources.insert(source.id.clone(), source);
         }

@@ -23,12 +23,13 @@
 use serde::Deserialize;
 
 use crate::export::Style;
+use crate::extract::{Cues, Pattern};
 use crate::model::{
     Date, EventStatus, EventType, MeetingMode, Office, Participant, Relation, Source,
 };
 
 /// The sections a data file may contain, in the order they are checked.
-pub const SECTIONS: [&str; 9] = [
+pub const SECTIONS: [&str; 11] = [
     "people",
     "governments",
     "organizations",
@@ -38,6 +39,8 @@ pub const SECTIONS: [&str; 9] = [
     "relations",
     "sources",
     "style",
+    "patterns",
+    "cues",
 ];
 
 /// One `.ron` file under the data directory.
@@ -62,6 +65,10 @@ pub struct DataFile {
     pub sources: Vec<Source>,
     /// How exports draw the graph.
     pub style: Option<Style>,
+    /// Relation patterns for text matching.
+    pub patterns: Option<Vec<Pattern>>,
+    /// Cue words for text matching.
+    pub cues: Option<Cues>,
 }
 
 /// A person, government, organization or place.

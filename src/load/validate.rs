@@ -20,6 +20,7 @@ pub(super) fn check(data: &mut Collected) {
     check_offices(data, &ids, &mut found);
     check_relations(data, &ids, &mut found);
     check_sources(data, &mut found);
+    check_patterns(data, &mut found);
     data.diagnostics.append(&mut found);
 }
 
@@ -524,6 +525,34 @@ fn check_sources(data: &Collected, found: &mut Vec<Diagnostic>) {
                 data.diagnostic(*origin, "file", Problem::MissingFile, message)
                     .with_hint(hint),
             );
+        }
+    }
+}
+
+fn check_patterns(data: &Collected, found: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, Origin> = HashMap::new();
+    for (pattern, origin) in &data.patterns {
+        if let Some(earlier) = seen.insert(&pattern.id, *origin) {
+            let hint = format!("first defined at {}", data.position_of(earlier, "id"));
+            let message = format!("duplicate pattern id `{}`", pattern.id);
+            found.push(
+                data.diagnostic(*origin, "id", Problem::DuplicateId, message)
+                    .with_hint(hint),
+            );
+        }
+        if pattern.triggers.iter().all(|t| fold_name(t).is_empty()) {
+            let message = format!("pattern `{}` has no trigger", pattern.id);
+            found.push(
+                data.diagnostic(*origin, "triggers", Problem::InvalidValue, message)
+                    .with_hint("list the words that trigger it: `triggers: [\"met with\"]`"),
+            );
+        }
+        if !(0.0..=1.0).contains(&pattern.confidence) {
+            let message = format!(
+                "pattern `{}`: confidence {} is not between 0 and 1",
+                pattern.id, pattern.confidence
+            );
+            found.push(data.diagnostic(*origin, "confidence", Problem::InvalidValue, message));
         }
     }
 }

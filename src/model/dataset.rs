@@ -6,6 +6,7 @@ use indexmap::IndexMap;
 
 use super::{Date, Entity, EntityKind, Office, Relation, Source, Tenure};
 use crate::export::Style;
+use crate::extract::PatternSet;
 
 /// Everything a data directory holds, validated: entities, offices, relations and sources.
 ///
@@ -25,6 +26,8 @@ pub struct Dataset {
     pub sources: IndexMap<String, Source>,
     /// How exports draw the graph.
     pub style: Style,
+    /// Relation patterns and cues for text matching.
+    pub patterns: PatternSet,
 }
 
 impl Dataset {

@@ -3,11 +3,11 @@
 //! `Holguín`, `HOLGUIN` and `holguin` fold to the same string, and so do
 //! `Côte d’Ivoire` and `Cote d'Ivoire`.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Appends the folded form of one character to `out`.
 ///
-/// Letters are decomposed (NFD), combining marks dropped and the rest
+/// Characters are decomposed (NFKD: accents and ligatures), combining marks dropped and the rest
 /// lowercased; curly quotes become `'`, dashes `-`, and every kind of space a
 /// plain space.
 pub fn fold_char_into(c: char, out: &mut String) {
@@ -19,7 +19,7 @@ pub fn fold_char_into(c: char, out: &mut String) {
             out.push(' ')
         }
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        c => decompose_canonical(c, |d| {
+        c => decompose_compatible(c, |d| {
             if !is_combining_mark(d) {
                 out.extend(d.to_lowercase());
             }

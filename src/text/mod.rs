@@ -1,5 +1,11 @@
-//! Text processing: folding names for comparison.
+//! Text processing: folding, sentences and dates in articles.
 
+mod dates;
 mod fold;
+mod folded;
+mod sentences;
 
+pub use dates::{find_dates, header_date, DateMention};
 pub use fold::{fold, fold_char_into, fold_name};
+pub use folded::FoldedText;
+pub use sentences::{split_sentences, Sentence};

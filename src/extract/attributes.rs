@@ -1,0 +1,224 @@
+//! Attributes read around a trigger: amounts and purposes, designations,
+//! what was agreed, the mode of a meeting, and cue words.
+
+use std::ops::Range;
+
+use super::money::find_money;
+use crate::text::fold;
+
+/// Byte offsets (in `folded`) where `phrase` occurs as whole words.
+pub fn phrase_positions(folded: &str, phrase: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if phrase.is_empty() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(found) = folded[from..].find(phrase) {
+        let at = from + found;
+        let end = at + phrase.len();
+        let before_ok = folded[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = folded[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            out.push(at);
+        }
+        from = at + phrase.len().max(1);
+        while !folded.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    out
+}
+
+/// Whether any cue occurs as whole words in `text`.
+pub fn has_cue(text: &str, cues: &[String]) -> bool {
+    let folded = fold(text);
+    cues.iter()
+        .any(|cue| !phrase_positions(&folded, &fold(cue)).is_empty())
+}
+
+/// The last `n` words before byte `at` of `text`.
+pub fn words_before(text: &str, at: usize, n: usize) -> String {
+    let before = &text[..at];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words[words.len().saturating_sub(n)..].join(" ")
+}
+
+/// The sum of money nearest after `from` in the sentence (else the first in
+/// it), with what it is for: the words after it introduced by "to", "for" or
+/// "worth of", up to punctuation.
+pub fn money_near(sentence: &str, from: usize) -> Option<(f64, String, Option<String>)> {
+    let found = find_money(sentence);
+    let money = found
+        .iter()
+        .find(|m| m.range.start >= from)
+        .or(found.first())?;
+    let rest = &sentence[money.range.end..];
+    let purpose = purpose_after(rest);
+    Some((money.amount, money.currency.clone(), purpose))
+}
+
+fn purpose_after(rest: &str) -> Option<String> {
+    let trimmed = rest.trim_start();
+    let lower = trimmed.to_lowercase();
+    let body = ["worth of ", "in ", "for ", "to "]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| &trimmed[p.len()..])?;
+    let end = body
+        .find([',', '.', ';', ':', '(', '—'])
+        .unwrap_or(body.len());
+    let words: Vec<&str> = body[..end].split_whitespace().take(12).collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The first known designation after byte `from` in the sentence (plural forms too).
+pub fn designation_after(sentence: &str, from: usize, designations: &[String]) -> Option<String> {
+    let folded = fold(&sentence[from.min(sentence.len())..]);
+    designations
+        .iter()
+        .filter_map(|d| {
+            let d_folded = fold(d);
+            let singular = phrase_positions(&folded, &d_folded).into_iter().min();
+            let plural = phrase_positions(&folded, &format!("{d_folded}s"))
+                .into_iter()
+                .min();
+            singular
+                .into_iter()
+                .chain(plural)
+                .min()
+                .map(|at| (at, d.clone()))
+        })
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, d)| d)
+}
+
+/// What was agreed: a clause after the trigger ("agreed on the need to…"),
+/// else capitalised words before it ("the Open Skies agreement"), else the
+/// trigger itself.
+pub fn agreement_what(sentence: &str, trigger: Range<usize>) -> String {
+    let trigger_text = &sentence[trigger.clone()];
+    let before = &sentence[..trigger.start];
+    let title_case = is_title_case(sentence);
+    if !title_case {
+        let named: Vec<&str> = before
+            .split_whitespace()
+            .rev()
+            .take_while(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+            })
+            .collect();
+        if !named.is_empty() && trigger_text.to_lowercase().starts_with("agreement") {
+            let mut words: Vec<&str> = named.into_iter().rev().collect();
+            words.push("agreement");
+            return words.join(" ");
+        }
+    }
+    let passive = before
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "was" | "were" | "been"));
+    if passive {
+        let head = before.trim_end();
+        let head = &head[..head.rfind(' ').unwrap_or(0)];
+        let clause = head.rsplit([',', '.', ';', ':']).next().unwrap_or(head);
+        let words: Vec<&str> = clause.split_whitespace().rev().take(5).collect();
+        if !words.is_empty() {
+            return words.into_iter().rev().collect::<Vec<_>>().join(" ");
+        }
+    }
+    let rest = sentence[trigger.end..].trim_start();
+    let lower = rest.to_lowercase();
+    if ["on ", "to ", "for ", "that ", "over ", "with "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        let end = rest.find([',', '.', ';', ':']).unwrap_or(rest.len());
+        let words: Vec<&str> = rest[..end].split_whitespace().skip(1).take(14).collect();
+        if !words.is_empty() {
+            let what = words.join(" ");
+            // A headline capitalises every word: the capitals say nothing.
+            return if title_case {
+                what.to_lowercase()
+            } else {
+                what
+            };
+        }
+    }
+    trigger_text.to_lowercase()
+}
+
+/// Whether most words of the sentence start with a capital (a headline).
+fn is_title_case(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .filter(|w| w.len() > 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    !words.is_empty() && capitalised * 2 > words.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_purposes_designations_and_agreements() {
+        let s = "Rubio announced funding of $13.5 million to enhance security capabilities and combat drugs and crime.";
+        let (amount, currency, purpose) = money_near(s, 0).unwrap();
+        assert_eq!((amount, currency.as_str()), (13_500_000.0, "USD"));
+        assert_eq!(
+            purpose.as_deref(),
+            Some("enhance security capabilities and combat drugs and crime")
+        );
+        let s = "the US will provide $6 million worth of unmanned aerial vehicles (UAVs) to bolster the Navy.";
+        assert_eq!(
+            money_near(s, 0).unwrap().2.as_deref(),
+            Some("unmanned aerial vehicles")
+        );
+
+        let designations = vec![
+            "foreign terrorist organization".to_string(),
+            "terrorist organization".to_string(),
+        ];
+        let s = "the designation of Los Lobos as foreign terrorist organizations, opening";
+        assert_eq!(
+            designation_after(s, 0, &designations).as_deref(),
+            Some("foreign terrorist organization")
+        );
+
+        let s = "The first agreement was the Open Skies agreement, which will help.";
+        let at = s.rfind("agreement").unwrap();
+        assert_eq!(agreement_what(s, at..at + 9), "Open Skies agreement");
+        let s =
+            "both countries agreed on the need to join Europe in the fight against crime, due to";
+        let at = s.find("agreed").unwrap();
+        assert_eq!(
+            agreement_what(s, at..at + 6),
+            "the need to join Europe in the fight against crime"
+        );
+        let s = "These measures were agreed during the meeting.";
+        let at = s.find("agreed").unwrap();
+        assert_eq!(agreement_what(s, at..at + 6), "These measures");
+        let s = "US and Ecuador Nearing Agreement to Send Asylum Seekers";
+        let at = s.find("Agreement").unwrap();
+        assert_eq!(agreement_what(s, at..at + 9), "send asylum seekers");
+    }
+
+    #[test]
+    fn finds_whole_word_phrases() {
+        assert_eq!(phrase_positions("did not meet; notable", "not"), [4]);
+        assert!(has_cue("They will meet", &["will".to_string()]));
+        assert!(!has_cue("goodwill", &["will".to_string()]));
+    }
+}

@@ -1,0 +1,27 @@
+//! Relation extraction: typed facts from the sentences of an article, driven
+//! by patterns that are data (`data/patterns.ron`).
+//!
+//! ```
+//! use newsgraph::extract::Extractor;
+//! use newsgraph::mentions::Matcher;
+//! use newsgraph::{Dataset, Date};
+//!
+//! let dataset = Dataset::load("data").unwrap();
+//! let (matcher, extractor) = (Matcher::new(&dataset), Extractor::new(&dataset.patterns));
+//! let text = "Marco Rubio disclosed the designation of Los Lobos and Los Choneros as foreign terrorist organizations.";
+//! let date = Date::ymd(2025, 9, 4);
+//! let found = matcher.analyze(&dataset, text, date);
+//! let facts = extractor.extract(&dataset, text, &found, date);
+//! let objects: Vec<&str> = facts.iter().map(|f| dataset.entities[f.object].name.as_str()).collect();
+//! assert_eq!(objects, ["Los Lobos", "Los Choneros"]);
+//! ```
+
+mod args;
+mod attributes;
+mod extractor;
+mod money;
+mod patterns;
+
+pub use extractor::{DateOrigin, ExtractedFact, Extractor};
+pub use money::{find_money, Money};
+pub use patterns::{Cues, OnPlanned, Pattern, PatternRelation, PatternSet, Shape};

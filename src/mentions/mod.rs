@@ -1,0 +1,125 @@
+//! Finding entity mentions in articles: aliases, titles by date, weak aliases
+//! corroborated by the rest of the article, demonyms.
+//!
+//! ```
+//! use newsgraph::mentions::Matcher;
+//! use newsgraph::{Dataset, Date};
+//!
+//! let dataset = Dataset::load("data").unwrap();
+//! let matcher = Matcher::new(&dataset);
+//! let text = "The Secretary of State met Ecuador's Foreign Minister. Blinken smiled.";
+//! let found = matcher.analyze(&dataset, text, Date::ymd(2022, 1, 28));
+//! let linked: Vec<&str> = found.mentions.iter()
+//!     .filter_map(|m| m.entity)
+//!     .map(|e| dataset.entities[e].id.as_str())
+//!     .collect();
+//! assert_eq!(linked, ["antony-blinken", "juan-carlos-holguin", "antony-blinken"]);
+//! ```
+
+mod lexicon;
+mod resolve;
+mod scan;
+mod unknown;
+
+pub use lexicon::{government_of, variants, Lexicon, Phrase, Target};
+pub use resolve::{is_apposition, Mention, MentionKind, Resolution};
+pub use scan::{scan, Occurrence};
+pub use unknown::unknown_names;
+
+use crate::model::{Dataset, Date};
+use crate::text::{find_dates, split_sentences, DateMention, FoldedText, Sentence};
+
+/// Finds mentions of a dataset's entities in articles. Build it once per run.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    lexicon: Lexicon,
+}
+
+/// Everything the matcher found in one article.
+#[derive(Debug, Clone)]
+pub struct ArticleMentions {
+    /// The article's sentences.
+    pub sentences: Vec<Sentence>,
+    /// Dates written in each sentence (byte ranges relative to the article).
+    pub sentence_dates: Vec<Vec<DateMention>>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// Capitalised names that matched nothing, with counts.
+    pub unknown_names: Vec<(String, usize)>,
+    /// The date relative expressions were resolved against.
+    pub reference_date: Option<Date>,
+}
+
+impl ArticleMentions {
+    /// The mentions of sentence `index`.
+    pub fn mentions_in(&self, index: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| m.sentence == index)
+    }
+}
+
+impl Matcher {
+    /// Compiles the lexicon of `dataset` (names, aliases, demonyms, titles).
+    pub fn new(dataset: &Dataset) -> Matcher {
+        Matcher {
+            lexicon: Lexicon::new(dataset),
+        }
+    }
+
+    /// The compiled lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Splits `text` into sentences, finds dates and mentions, and resolves them;
+    /// `date` is the article's reference date (publication date, else the date of
+    /// its main event).
+    pub fn analyze(&self, dataset: &Dataset, text: &str, date: Option<Date>) -> ArticleMentions {
+        let date = date.or_else(|| crate::text::header_date(text));
+        let sentences = split_sentences(text);
+        let sentence_dates: Vec<Vec<DateMention>> = sentences
+            .iter()
+            .map(|s| {
+                find_dates(s.text(text), date)
+                    .into_iter()
+                    .map(|mut d| {
+                        d.range = d.range.start + s.range.start..d.range.end + s.range.start;
+                        d
+                    })
+                    .collect()
+            })
+            .collect();
+        let folded = FoldedText::new(text);
+        let found = scan(&self.lexicon, text, &folded);
+        let sentence_of: Vec<usize> = found
+            .iter()
+            .map(|o| sentence_index(&sentences, o.range.start))
+            .collect();
+        let context = resolve::ArticleContext {
+            text,
+            sentence_of,
+            sentence_dates: sentence_dates
+                .iter()
+                .map(|d| d.first().map(|d| d.date))
+                .collect(),
+            date,
+        };
+        let mentions = resolve::resolve(dataset, &self.lexicon, &found, &context);
+        let linked: Vec<std::ops::Range<usize>> = found.iter().map(|o| o.range.clone()).collect();
+        let starts: Vec<usize> = sentences.iter().map(|s| s.range.start).collect();
+        let unknown = unknown_names(text, &starts, &linked);
+        ArticleMentions {
+            sentences,
+            sentence_dates,
+            mentions,
+            unknown_names: unknown,
+            reference_date: date,
+        }
+    }
+}
+
+/// The index of the sentence containing byte `offset` (the last starting at or before it).
+fn sentence_index(sentences: &[Sentence], offset: usize) -> usize {
+    sentences
+        .partition_point(|s| s.range.start <= offset)
+        .saturating_sub(1)
+}

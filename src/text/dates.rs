@@ -1,0 +1,363 @@
+//! Dates written in article text, resolved against the article's date.
+//!
+//! "November 16, 2022" and "October 2021" are explicit. "this Friday",
+//! "on Thursday", "April 13", "in September" and "yesterday" are relative:
+//! a weekday is the latest such day on or before the reference date (the
+//! publication date: "this Friday" in a Saturday paper is the day before), a
+//! month and day without a year is the one nearest the reference ("December
+//! 27" in a January article is the previous year; "May 24" in an April
+//! article is the coming one), and a month alone likewise.
+
+use std::ops::Range;
+
+use crate::model::Date;
+
+/// A date found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte range of the expression in the text searched.
+    pub range: Range<usize>,
+    /// The date it denotes, at the precision the text gives.
+    pub date: Date,
+    /// Whether the text gave the year (otherwise it came from the reference date).
+    pub explicit: bool,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn month_number(word: &str) -> Option<u8> {
+    let word = word.to_lowercase();
+    let word = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == word
+                || (word.len() >= 3 && m.starts_with(word) && (word.len() == 3 || word == "sept"))
+        })
+        .map(|i| i as u8 + 1)
+}
+
+fn weekday_number(word: &str) -> Option<u8> {
+    let word = word.to_lowercase();
+    let word = word.trim_end_matches("'s").trim_end_matches("’s");
+    WEEKDAYS.iter().position(|d| *d == word).map(|i| i as u8)
+}
+
+/// A word of the text with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part_of_word =
+            c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-') && start.is_some());
+        match (part_of_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word {
+                    text: &text[s..i],
+                    start: s,
+                    end: i,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            text: &text[s..],
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+fn number(word: &str, max: u32) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 16th, 1st
+    let suffix = &word[digits.len()..];
+    let ordinal_ok =
+        suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix.to_lowercase().as_str());
+    (ordinal_ok && !digits.is_empty() && digits.len() <= 2)
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|n| (1..=max).contains(n))
+}
+
+fn year(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2200).contains(y))
+}
+
+/// The year that puts `month`/`day` nearest to `reference`.
+fn nearest_year(reference: Date, month: u8, day: Option<u8>) -> Option<Date> {
+    let reference_day = reference.first_day().day_number();
+    (reference.year() - 1..=reference.year() + 1)
+        .filter_map(|y| match day {
+            Some(d) => Date::ymd(y, month, d),
+            None => Date::ym(y, month),
+        })
+        .min_by_key(|d| {
+            let distance = d.first_day().day_number() - reference_day;
+            // Prefer the past on a tie: news reports what happened.
+            (distance.abs(), distance > 0)
+        })
+}
+
+/// Every date expression in `text`, resolved against `reference` when relative.
+///
+/// ```
+/// use newsgraph::text::find_dates;
+/// use newsgraph::model::Date;
+///
+/// let saturday = Date::ymd(2024, 1, 20);
+/// let found = find_dates("They met on Friday and on December 27 in Mexico City.", saturday);
+/// let dates: Vec<String> = found.iter().map(|d| d.date.to_string()).collect();
+/// assert_eq!(dates, ["2024-01-19", "2023-12-27"]);
+/// ```
+pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
+    let words = words(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((mention, used)) = date_at(&words, i, reference) {
+            found.push(mention);
+            i += used;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(DateMention, usize)> {
+    let w = |k: usize| words.get(i + k).map(|w| w.text);
+    let span = |n: usize| words[i].start..words[i + n - 1].end;
+    let mention = |n: usize, date: Date, explicit: bool| {
+        Some((
+            DateMention {
+                range: span(n),
+                date,
+                explicit,
+            },
+            n,
+        ))
+    };
+    let lower = words[i].text.to_lowercase();
+
+    // ISO dates: 2022-11-16 is one word here.
+    if let Ok(date) = words[i].text.parse::<Date>() {
+        if words[i].text.len() == 10 {
+            return mention(1, date, true);
+        }
+    }
+    // "16 November 2022"
+    if let (Some(day), Some(month)) = (number(words[i].text, 31), w(1).and_then(month_number)) {
+        if let Some(y) = w(2).and_then(year) {
+            if let Some(date) = Date::ymd(y, month, day as u8) {
+                return mention(3, date, true);
+            }
+        }
+    }
+    if let Some(month) = month_number(words[i].text) {
+        // Capitalised month names only, so "may" and "march" as verbs are not dates.
+        let capitalised = words[i].text.starts_with(char::is_uppercase);
+        if !capitalised {
+            return None;
+        }
+        if let Some(day) = w(1).and_then(|t| number(t, 31)) {
+            if let Some(y) = w(2).and_then(year) {
+                return Date::ymd(y, month, day as u8).and_then(|d| mention(3, d, true));
+            }
+            return reference
+                .and_then(|r| nearest_year(r, month, Some(day as u8)))
+                .and_then(|d| mention(2, d, false));
+        }
+        if let Some(y) = w(1).and_then(year) {
+            return Date::ym(y, month).and_then(|d| mention(2, d, true));
+        }
+        if month == 5
+            && !matches!(
+                i.checked_sub(1)
+                    .map(|k| words[k].text.to_lowercase())
+                    .as_deref(),
+                Some("in" | "early" | "late" | "mid" | "since" | "until" | "by")
+            )
+        {
+            return None; // "May" alone is too often the verb or a name.
+        }
+        return reference
+            .and_then(|r| nearest_year(r, month, None))
+            .and_then(|d| mention(1, d, false));
+    }
+    if let Some(weekday) = weekday_number(words[i].text) {
+        let reference = reference?.last_day();
+        let previous = i.checked_sub(1).map(|k| words[k].text.to_lowercase());
+        let days_back = (i64::from(reference.weekday()) - i64::from(weekday)).rem_euclid(7);
+        let day = if previous.as_deref() == Some("next") {
+            reference.day_number() + (7 - days_back)
+        } else if previous.as_deref() == Some("last") && days_back == 0 {
+            reference.day_number() - 7
+        } else {
+            reference.day_number() - days_back
+        };
+        return mention(1, Date::from_day_number(day), false);
+    }
+    match lower.as_str() {
+        "yesterday" => reference.and_then(|r| {
+            mention(
+                1,
+                Date::from_day_number(r.last_day().day_number() - 1),
+                false,
+            )
+        }),
+        "today" => reference.and_then(|r| mention(1, r, false)),
+        "in" | "since" | "during" => w(1).and_then(year).map(|y| {
+            (
+                DateMention {
+                    range: words[i + 1].start..words[i + 1].end,
+                    date: Date::year_only(y),
+                    explicit: true,
+                },
+                2,
+            )
+        }),
+        _ => None,
+    }
+}
+
+/// A date the article states about itself: a first line `date 2022-01-29` (or
+/// `date: …`), or "Published on November 21, 2022" near the top.
+///
+/// ```
+/// use newsgraph::text::header_date;
+///
+/// assert_eq!(header_date(" date 2022-01-29 Washington.- The …").unwrap().to_string(), "2022-01-29");
+/// assert_eq!(header_date("Title\n\nPublished on November 21, 2022\n").unwrap().to_string(), "2022-11-21");
+/// assert!(header_date("No date here.").is_none());
+/// ```
+pub fn header_date(text: &str) -> Option<Date> {
+    let start = text.trim_start();
+    let lower = start.get(..5).map(str::to_lowercase);
+    if lower.as_deref() == Some("date ") || lower.as_deref() == Some("date:") {
+        let word = start[5..].split_whitespace().next()?;
+        if let Ok(date) = word.parse::<Date>() {
+            return Some(date);
+        }
+    }
+    let head = &text[..text.len().min(2000)];
+    let head = &head[..(0..=head.len())
+        .rev()
+        .find(|&i| head.is_char_boundary(i))
+        .unwrap_or(0)];
+    let lower = head.to_ascii_lowercase(); // same byte offsets as `head`
+    for marker in ["published on", "published:", "updated on"] {
+        if let Some(at) = lower.find(marker) {
+            let after = &head[at + marker.len()..];
+            let line = after.lines().next().unwrap_or("");
+            if let Some(found) = find_dates(line, None).into_iter().find(|d| d.explicit) {
+                return Some(found.date);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, reference: &str) -> Vec<String> {
+        find_dates(text, reference.parse().ok())
+            .iter()
+            .map(|d| d.date.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn resolves_dates_against_the_publication_date() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("held this Friday by", "2022-01-29", &["2022-01-28"]),
+            ("on Thursday during a visit", "2025-09-04", &["2025-09-04"]),
+            (
+                "reported a statement this Saturday",
+                "2024-01-20",
+                &["2024-01-20"],
+            ),
+            (
+                "on December 27 in Mexico City",
+                "2024-01-20",
+                &["2023-12-27"],
+            ),
+            (
+                "will assume office on May 24",
+                "2021-04-23",
+                &["2021-05-24"],
+            ),
+            ("in the April 11 ballot", "2021-04-23", &["2021-04-11"]),
+            (
+                "took place on November 16, 2022, was",
+                "2022-11-21",
+                &["2022-11-16"],
+            ),
+            (
+                "In October 2021, President Lasso",
+                "2022-11-21",
+                &["2021-10"],
+            ),
+            ("In September, there was", "2022-11-21", &["2022-09"]),
+            ("meet again in early February", "2024-01-20", &["2024-02"]),
+            ("on 16 November 2022 they", "2023-01-01", &["2022-11-16"]),
+            ("At Friday's meeting", "2024-01-20", &["2024-01-19"]),
+            ("next Monday", "2024-01-20", &["2024-01-22"]),
+            ("yesterday", "2024-01-20", &["2024-01-19"]),
+            ("in 2021 and since 2019", "2024-01-20", &["2021", "2019"]),
+            ("it may rain; they march", "2024-01-20", &[]),
+            ("Correa (2007-2017)", "2024-01-20", &[]),
+            ("on Friday", "", &[]),
+            ("on February 30", "2024-01-20", &[]),
+        ];
+        for (text, reference, expected) in cases {
+            assert_eq!(dates(text, reference), *expected, "{text:?} on {reference}");
+        }
+    }
+
+    #[test]
+    fn reports_byte_ranges() {
+        let text = "Published on November 21, 2022";
+        let found = find_dates(text, None);
+        assert_eq!(&text[found[0].range.clone()], "November 21, 2022");
+        assert!(found[0].explicit);
+    }
+}
