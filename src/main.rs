@@ -6,21 +6,22 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use cli::table::Table;
-use newsgraph::export::{self, Engine, ImageFormat};
-use newsgraph::model::{EntityKind, RelationKind};
-use newsgraph::{Dataset, KnowledgeGraph};
+use cli::{EngineArg, ExportFormat, ExtractFormat, TableFormat};
 
 /// Build a typed, evidence-backed knowledge graph from curated entity files
 /// and news articles, and ask it questions.
 #[derive(Parser)]
 #[command(name = "newsgraph", version, about, long_about = None)]
-struct Args {
-    /// The data directory: every .ron file under it is loaded.
+pub struct Args {
+    /// The data directory: every .ron file under it is loaded. Repeat to load
+    /// several directories as one dataset.
     #[arg(long, global = true, default_value = "data", value_name = "DIR")]
-    data: PathBuf,
+    data: Vec<PathBuf>,
+    /// Use the curated records only; do not read the articles.
+    #[arg(long, global = true)]
+    curated_only: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -37,6 +38,42 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+    /// Every fact of the graph with its provenance, optionally filtered.
+    Edges {
+        /// Only this relation (`met_with`, `funded`…); repeatable.
+        #[arg(long = "relation", value_name = "R")]
+        relations: Vec<String>,
+        /// Only facts about this entity.
+        #[arg(long, value_name = "NAME")]
+        entity: Option<String>,
+        /// Only facts stated by this source (id or article file name).
+        #[arg(long, value_name = "SOURCE")]
+        source: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Run the matcher on articles and print the facts it finds, as RON to
+    /// paste into the curated files or as JSON lines.
+    Extract {
+        /// Article files (plain UTF-8 text).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The articles' publication date (YYYY-MM-DD), for relative dates and titles.
+        #[arg(long, value_name = "DATE")]
+        date: Option<newsgraph::Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Ron)]
+        format: ExtractFormat,
+    },
+    /// Show an article's sentences, each mention and what it resolved to, and why.
+    Mentions {
+        /// The article file.
+        file: PathBuf,
+        /// The article's publication date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        date: Option<newsgraph::Date>,
+    },
     /// Export the graph as DOT, GraphML, SVG or PNG.
     Export {
         /// Output format.
@@ -49,7 +86,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = EngineArg::Dot)]
         engine: EngineArg,
     },
-    /// The main job: validate, build the graph, write every export into graphs/.
+    /// The main job: validate, read the articles, build the graph, write every export into graphs/.
     Build {
         /// Where the exports go.
         #[arg(long, default_value = "graphs", value_name = "DIR")]
@@ -57,211 +94,58 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum TableFormat {
-    Table,
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    Dot,
-    Graphml,
-    Svg,
-    Png,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum EngineArg {
-    Dot,
-    Neato,
-    Fdp,
-    Sfdp,
-}
-
 fn main() -> ExitCode {
     let args = Args::parse();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = run(args, &mut out).and_then(|()| out.flush().map_err(anyhow::Error::from));
+    let result = run(&args, &mut out).and_then(|()| out.flush().map_err(anyhow::Error::from));
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) if cli::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let _ = out.flush();
-            eprintln!("{}", render_error(&error));
+            eprintln!("{}", cli::render_error(&error));
             ExitCode::FAILURE
         }
     }
 }
 
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
-}
-
-fn render_error(error: &anyhow::Error) -> String {
-    let mut text = format!("error: {error}");
-    for cause in error.chain().skip(1) {
-        text.push_str(&format!("\n  caused by: {cause}"));
-    }
-    // Diagnostics already carry their own `error[...]` headers.
-    if let Some(newsgraph::LoadError::Invalid(diagnostics)) = error.downcast_ref() {
-        text = diagnostics.to_string();
-    }
-    text
-}
-
-fn load(args: &Args) -> anyhow::Result<KnowledgeGraph> {
-    Ok(KnowledgeGraph::build(Dataset::load(&args.data)?))
-}
-
-fn run(args: Args, out: &mut impl Write) -> anyhow::Result<()> {
+fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
+    let data = &args.data;
     match &args.command {
-        Command::Check => check(&load(&args)?, out),
-        Command::WhoMet { name, format } => who_met(&load(&args)?, name, *format, out),
+        Command::Check => cli::check::run(data, out),
+        Command::WhoMet { name, format } => {
+            let graph = cli::load_graph(data, args.curated_only)?;
+            cli::who_met::run(&graph, name, *format, out)
+        }
+        Command::Edges {
+            relations,
+            entity,
+            source,
+            format,
+        } => {
+            let graph = cli::load_graph(data, args.curated_only)?;
+            let filter = cli::edges::Filter {
+                relations,
+                entity: entity.as_deref(),
+                source: source.as_deref(),
+            };
+            cli::edges::run(&graph, &filter, *format, out)
+        }
+        Command::Extract {
+            files,
+            date,
+            format,
+        } => cli::extract::run(data, files, *date, *format, out),
+        Command::Mentions { file, date } => cli::mentions::run(data, file, *date, out),
         Command::Export {
             format,
             output,
             engine,
-        } => export(&load(&args)?, *format, output.as_deref(), *engine, out),
-        Command::Build { out: dir } => {
-            let graph = load(&args)?;
-            let report = newsgraph::pipeline::write_exports(&graph, dir)?;
-            summary(&graph, out)?;
-            for path in &report.written {
-                writeln!(out, "wrote {}", path.display())?;
-            }
-            for skipped in &report.skipped {
-                writeln!(out, "skipped {skipped}")?;
-            }
-            Ok(())
+        } => {
+            let graph = cli::load_graph(data, args.curated_only)?;
+            cli::export::run(&graph, *format, output.as_deref(), *engine, out)
         }
+        Command::Build { out: dir } => cli::build::run(data, dir, args.curated_only, out),
     }
-}
-
-fn summary(graph: &KnowledgeGraph, out: &mut impl Write) -> anyhow::Result<()> {
-    let dataset = graph.dataset();
-    let kinds: Vec<String> = EntityKind::ALL
-        .iter()
-        .map(|k| format!("{} {}", dataset.entities_of_kind(*k).count(), k.as_str()))
-        .collect();
-    writeln!(
-        out,
-        "{}: {} entities ({}), {} offices, {} curated relations, {} sources",
-        dataset.root.display(),
-        dataset.entities.len(),
-        kinds.join(", "),
-        dataset.offices.len(),
-        dataset.relations.len(),
-        dataset.sources.len()
-    )?;
-    let relations: Vec<String> = RelationKind::NAMES
-        .iter()
-        .map(|r| {
-            (
-                r,
-                graph
-                    .facts()
-                    .filter(|f| f.fact.relation.name() == *r)
-                    .count(),
-            )
-        })
-        .filter(|(_, n)| *n > 0)
-        .map(|(r, n)| format!("{r} {n}"))
-        .collect();
-    writeln!(
-        out,
-        "graph: {} nodes, {} edges ({})",
-        graph.petgraph().node_count(),
-        graph.petgraph().edge_count(),
-        relations.join(", ")
-    )?;
-    Ok(())
-}
-
-fn check(graph: &KnowledgeGraph, out: &mut impl Write) -> anyhow::Result<()> {
-    summary(graph, out)?;
-    writeln!(out, "ok: no errors")?;
-    Ok(())
-}
-
-fn who_met(
-    graph: &KnowledgeGraph,
-    name: &str,
-    format: TableFormat,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    let entity = graph.resolve(name)?;
-    let encounters = graph.who_met(&entity.id);
-    match format {
-        TableFormat::Json => {
-            let value = serde_json::json!({
-                "entity": { "id": entity.id, "name": entity.name, "kind": entity.kind },
-                "encounters": encounters,
-            });
-            serde_json::to_writer_pretty(&mut *out, &value)?;
-            writeln!(out)?;
-        }
-        TableFormat::Table => {
-            let mut counterparts: Vec<&str> =
-                encounters.iter().map(|e| e.counterpart.as_str()).collect();
-            counterparts.sort_unstable();
-            counterparts.dedup();
-            writeln!(
-                out,
-                "{}: {} encounters with {} counterparts",
-                entity.name,
-                encounters.len(),
-                counterparts.len()
-            )?;
-            let mut table =
-                Table::new(&["DATE", "COUNTERPART", "MODE", "PLACE", "EVENT", "SOURCE"]);
-            for e in &encounters {
-                let counterpart = match &e.counterpart_office {
-                    Some(office) => format!("{} ({office})", e.counterpart_name),
-                    None => e.counterpart_name.clone(),
-                };
-                table.row(vec![
-                    e.date.map(|d| d.to_string()).unwrap_or_default(),
-                    counterpart,
-                    e.mode.label().to_string(),
-                    e.place_name.clone().unwrap_or_default(),
-                    e.event_name.clone().unwrap_or_default(),
-                    e.sources.join(", "),
-                ]);
-            }
-            table.print(out)?;
-        }
-    }
-    Ok(())
-}
-
-fn export(
-    graph: &KnowledgeGraph,
-    format: ExportFormat,
-    output: Option<&std::path::Path>,
-    engine: EngineArg,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    let engine = match engine {
-        EngineArg::Dot => Engine::Dot,
-        EngineArg::Neato => Engine::Neato,
-        EngineArg::Fdp => Engine::Fdp,
-        EngineArg::Sfdp => Engine::Sfdp,
-    };
-    let bytes = match format {
-        ExportFormat::Dot => export::to_dot(graph).into_bytes(),
-        ExportFormat::Graphml => export::to_graphml(graph).into_bytes(),
-        ExportFormat::Svg => export::render(&export::to_dot(graph), ImageFormat::Svg, engine)?,
-        ExportFormat::Png => export::render(&export::to_dot(graph), ImageFormat::Png, engine)?,
-    };
-    match output {
-        Some(path) => export::write_atomic(path, &bytes)?,
-        None => out.write_all(&bytes)?,
-    }
-    Ok(())
 }

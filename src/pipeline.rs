@@ -1,9 +1,176 @@
-//! The main job: load a data directory, build the graph, write every export.
+//! The main job: read every article of a dataset, find its facts, build the
+//! graph, write the exports.
+//!
+//! ```
+//! use newsgraph::{pipeline, Dataset};
+//!
+//! let dataset = Dataset::load("data").unwrap();
+//! let (graph, report) = pipeline::build_graph(dataset, &|| {}).unwrap();
+//! assert_eq!(report.articles.len(), 5);
+//! assert!(graph.facts().any(|f| f.fact.origin == newsgraph::graph::FactOrigin::CuratedAndExtracted));
+//! ```
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::export::{self, Engine, ExportError, ImageFormat};
+use crate::extract::{ArticleFacts, Extractor};
 use crate::graph::KnowledgeGraph;
+use crate::mentions::{ArticleMentions, Matcher};
+use crate::model::{Dataset, Date};
+
+/// Why the main job failed.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// An article could not be read.
+    #[error("cannot read article {}: {source}", path.display())]
+    Read {
+        /// The article.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// An article is not UTF-8 text.
+    #[error("article {} is not UTF-8 text: invalid byte at offset {offset}", path.display())]
+    NotUtf8 {
+        /// The article.
+        path: PathBuf,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// An export could not be written.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+}
+
+/// What the matcher did with one article.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct ArticleReport {
+    /// Source id.
+    pub source: String,
+    /// Article file, relative to the data directory.
+    pub article: String,
+    /// Bytes read.
+    pub bytes: usize,
+    /// Sentences.
+    pub sentences: usize,
+    /// Mentions found.
+    pub mentions: usize,
+    /// Mentions linked to an entity.
+    pub linked: usize,
+    /// Facts extracted.
+    pub facts: usize,
+    /// Capitalised names that matched nothing, with counts.
+    pub unknown_names: Vec<(String, usize)>,
+}
+
+/// What the matcher did with every article.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct ExtractionReport {
+    /// One report per article, in source order.
+    pub articles: Vec<ArticleReport>,
+}
+
+/// Reads an article as UTF-8, with an error naming the file and byte offset.
+pub fn read_article(path: &Path) -> Result<String, PipelineError> {
+    let bytes = std::fs::read(path).map_err(|source| PipelineError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| PipelineError::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Finds the mentions and facts of one article. `date` is its reference date
+/// (publication, else main event); `fallback` dates facts the text leaves undated.
+pub fn analyze_article(
+    dataset: &Dataset,
+    matcher: &Matcher,
+    extractor: &Extractor,
+    text: &str,
+    date: Option<Date>,
+    fallback: Option<Date>,
+) -> (ArticleMentions, Vec<crate::extract::ExtractedFact>) {
+    let mentions = matcher.analyze(dataset, text, date);
+    let fallback = fallback.or(mentions.reference_date);
+    let facts = extractor.extract(dataset, text, &mentions, fallback);
+    (mentions, facts)
+}
+
+/// Runs the matcher over every source with an article file, in parallel,
+/// reading one article at a time per thread; results keep the source order.
+/// `progress` is called once per article done.
+pub fn extract_sources(
+    dataset: &Dataset,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Vec<(ArticleFacts, ArticleReport)>, PipelineError> {
+    let matcher = Matcher::new(dataset);
+    let extractor = Extractor::new(&dataset.patterns);
+    let sources: Vec<_> = dataset
+        .sources
+        .values()
+        .filter_map(|s| Some((s, s.file.as_ref()?, dataset.article_path(s)?)))
+        .collect();
+    sources
+        .par_iter()
+        .map(|(source, file, path)| {
+            let text = read_article(path)?;
+            let fallback = source.event_date.or(source.published);
+            let (mentions, facts) = analyze_article(
+                dataset,
+                &matcher,
+                &extractor,
+                &text,
+                source.published,
+                fallback,
+            );
+            let sentences = facts
+                .iter()
+                .map(|f| text[f.sentence_range.clone()].to_string())
+                .collect();
+            let report = ArticleReport {
+                source: source.id.clone(),
+                article: file.to_string(),
+                bytes: text.len(),
+                sentences: mentions.sentences.len(),
+                mentions: mentions.mentions.len(),
+                linked: mentions
+                    .mentions
+                    .iter()
+                    .filter(|m| m.entity.is_some())
+                    .count(),
+                facts: facts.len(),
+                unknown_names: mentions.unknown_names,
+            };
+            progress();
+            Ok((
+                ArticleFacts {
+                    source: source.id.clone(),
+                    article: file.to_string(),
+                    facts,
+                    sentences,
+                },
+                report,
+            ))
+        })
+        .collect()
+}
+
+/// Builds the graph of curated records and of the facts found in every article.
+pub fn build_graph(
+    dataset: Dataset,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(KnowledgeGraph, ExtractionReport), PipelineError> {
+    let results = extract_sources(&dataset, progress)?;
+    let (facts, articles): (Vec<ArticleFacts>, Vec<ArticleReport>) = results.into_iter().unzip();
+    Ok((
+        KnowledgeGraph::build_with(dataset, &facts),
+        ExtractionReport { articles },
+    ))
+}
 
 /// What [`write_exports`] wrote, and what it skipped.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

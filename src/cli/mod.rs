@@ -1,3 +1,130 @@
-//! Helpers of the command line that are not part of the library.
+//! The commands of the command line, one file each, and what they share.
 
+pub mod build;
+pub mod check;
+pub mod edges;
+pub mod export;
+pub mod extract;
+pub mod mentions;
 pub mod table;
+pub mod who_met;
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsgraph::pipeline::{self, ExtractionReport};
+use newsgraph::KnowledgeGraph;
+
+/// Output formats of the query commands.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned columns for people.
+    Table,
+    /// JSON for programs.
+    Json,
+    /// Tab-separated values.
+    Tsv,
+}
+
+/// Output formats of `extract`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExtractFormat {
+    /// A data file to paste into the curated RON files.
+    Ron,
+    /// One JSON object per fact.
+    Jsonl,
+}
+
+/// Formats of `export`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// GraphML.
+    Graphml,
+    /// SVG rendered by Graphviz.
+    Svg,
+    /// PNG rendered by Graphviz.
+    Png,
+}
+
+/// Graphviz layout engines.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum EngineArg {
+    /// Hierarchical.
+    Dot,
+    /// Spring model.
+    Neato,
+    /// Force-directed.
+    Fdp,
+    /// Force-directed, large graphs.
+    Sfdp,
+}
+
+/// Loads the data and builds the graph, reading the articles unless `curated_only`.
+pub fn load_graph(data: &[PathBuf], curated_only: bool) -> anyhow::Result<KnowledgeGraph> {
+    Ok(load_graph_with_report(data, curated_only)?.0)
+}
+
+/// [`load_graph`], with the matcher's report; a progress bar on a terminal.
+pub fn load_graph_with_report(
+    data: &[PathBuf],
+    curated_only: bool,
+) -> anyhow::Result<(KnowledgeGraph, ExtractionReport)> {
+    let dataset = newsgraph::load_dirs(data)?;
+    if curated_only {
+        return Ok((KnowledgeGraph::build(dataset), ExtractionReport::default()));
+    }
+    let articles = dataset
+        .sources
+        .values()
+        .filter(|s| s.file.is_some())
+        .count() as u64;
+    let bar = progress_bar(articles);
+    let result = pipeline::build_graph(dataset, &|| bar.inc(1));
+    bar.finish_and_clear();
+    Ok(result?)
+}
+
+/// A progress bar on standard error, hidden when it is not a terminal or the run is short.
+fn progress_bar(length: u64) -> ProgressBar {
+    if length < 50 || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(length), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{prefix} [{bar:40}] {pos}/{len} articles ({eta})")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix("matching");
+    bar
+}
+
+/// Whether the error is a closed output pipe (`| head`), which is not a failure.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The text printed for an error: diagnostics as they are, others with their causes.
+pub fn render_error(error: &anyhow::Error) -> String {
+    if let Some(newsgraph::LoadError::Invalid(diagnostics)) = error.downcast_ref() {
+        return diagnostics.to_string();
+    }
+    let mut text = format!("error: {error}");
+    for cause in error.chain().skip(1) {
+        text.push_str(&format!("\n  caused by: {cause}"));
+    }
+    text
+}
+
+/// Escapes a value for a TSV cell: tabs and line breaks become spaces.
+pub fn tsv_cell(value: &str) -> String {
+    value.replace(['\t', '\n', '\r'], " ")
+}

@@ -114,7 +114,7 @@ impl Extractor {
             }
         }
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&folded)
             .expect("triggers are plain strings");
         Extractor {
@@ -188,10 +188,17 @@ impl Extractor {
                     break;
                 }
             }
-            if let Some(last) = dates.last() {
-                if Some(last.date) != analysis.reference_date {
-                    context_date = Some(last.date);
-                }
+            // Later sentences inherit the last date this one gives. The
+            // article's own date ("Published on …", "today") says nothing about
+            // when things happened: after it, the main event's date is the
+            // better guess again.
+            let dated: Vec<_> = dates
+                .iter()
+                .filter(|d| !is_publication_date(text, d))
+                .collect();
+            if let Some(last) = dated.last() {
+                let own_date = !last.explicit && Some(last.date) == analysis.reference_date;
+                context_date = (!own_date).then_some(last.date);
             }
         }
         facts
@@ -213,7 +220,11 @@ impl Extractor {
             .find(|&i| folded.original_offset(i) >= sentence.end)
             .unwrap_or(folded.text.len());
         let haystack = &folded.text[start..end];
-        for found in self.automaton.find_iter(haystack) {
+        // Every whole-word occurrence first, then leftmost-longest: a longer
+        // trigger that fails the word check ("met withDaniel") leaves the
+        // shorter one ("met") its chance.
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        for found in self.automaton.find_overlapping_iter(haystack) {
             let before_ok = haystack[..found.start()]
                 .chars()
                 .next_back()
@@ -222,17 +233,25 @@ impl Extractor {
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-            if !before_ok || !after_ok {
+            if before_ok && after_ok {
+                candidates.push((found.start(), found.end(), found.pattern().as_usize()));
+            }
+        }
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut covered_to = 0;
+        for (from, to, trigger) in candidates {
+            if from < covered_to {
                 continue;
             }
-            let range = folded.original_range(start + found.start()..start + found.end());
+            let range = folded.original_range(start + from..start + to);
             if mentions
                 .iter()
                 .any(|m| m.range.start < range.end && range.start < m.range.end)
             {
                 continue;
             }
-            out.push((range, self.triggers[found.pattern().as_usize()].as_slice()));
+            covered_to = to;
+            out.push((range, self.triggers[trigger].as_slice()));
         }
         out
     }
@@ -316,9 +335,11 @@ impl Extractor {
                             args.iter()
                                 .find(|a| a.range.end <= trigger.start && subject_ok(a))
                         } else {
-                            list_before(text, args, trigger.start, 12, subject_ok, joiners)
-                                .last()
-                                .copied()
+                            let nearest =
+                                list_before(text, args, trigger.start, 12, subject_ok, joiners)
+                                    .last()
+                                    .copied();
+                            nearest.map(|n| head_of_phrase(text, args, n, subject_ok))
                         };
                         (
                             subject,
@@ -552,6 +573,28 @@ fn around(text: &str, range: Range<usize>, before: usize, after: usize) -> &str 
     &text[start..end]
 }
 
+/// The head of "X of Y" when `arg` is the Y: "President Daniel Noboa of Ecuador thanked…".
+fn head_of_phrase<'a>(
+    text: &str,
+    args: &'a [Arg],
+    arg: &'a Arg,
+    ok: impl Fn(&Arg) -> bool,
+) -> &'a Arg {
+    let head = args.iter().rev().find(|a| a.range.end <= arg.range.start);
+    match head {
+        Some(head)
+            if ok(head)
+                && matches!(
+                    fold(&text[head.range.end..arg.range.start]).trim(),
+                    "of" | "of the"
+                ) =>
+        {
+            head
+        }
+        _ => arg,
+    }
+}
+
 /// The first eligible argument after "by" following byte `from` (within a few words).
 fn by_phrase<'a>(
     text: &str,
@@ -562,7 +605,7 @@ fn by_phrase<'a>(
     let arg = args.iter().find(|a| a.range.start >= from && ok(a))?;
     let gap = fold(&text[from..arg.range.start]);
     let words: Vec<&str> = gap.split_whitespace().collect();
-    (words.contains(&"by") && words.len() <= 4).then_some(arg)
+    (words.contains(&"by") && words.len() <= 8).then_some(arg)
 }
 
 /// The date of a fact in a sentence: the last date before the trigger, else the
@@ -579,6 +622,16 @@ fn sentence_date(
         .iter()
         .find(|d| d.range.start >= trigger.end && !text[trigger.end..d.range.start].contains(','))
         .map(|d| d.date)
+}
+
+/// Whether a date is the article's own ("Published on …", a `date …` header),
+/// which says nothing about when the facts that follow happened.
+fn is_publication_date(text: &str, date: &crate::text::DateMention) -> bool {
+    let before = fold(&text[..date.range.start]);
+    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    words
+        .iter()
+        .any(|w| matches!(*w, "published" | "updated" | "posted" | "date" | "date:"))
 }
 
 /// Governments by how often the article names them (names, titles and demonyms).
@@ -602,26 +655,45 @@ fn government_ranking(dataset: &Dataset, analysis: &ArticleMentions) -> Vec<usiz
     counts.into_iter().map(|c| c.0).collect()
 }
 
-/// Adds a fact, merging it with one of the same subject, relation, object and date.
+/// Adds a fact, merging it with one that states the same thing: same subject,
+/// relation, object and date, and attributes that do not conflict (two named
+/// agreements, or two different sums, stay two facts).
 fn push_fact(facts: &mut Vec<ExtractedFact>, fact: ExtractedFact) {
     let symmetric = fact.relation.is_symmetric();
     let same = facts.iter_mut().find(|f| {
-        f.relation.name() == fact.relation.name()
-            && f.date == fact.date
+        f.date == fact.date
             && ((f.subject == fact.subject && f.object == fact.object)
                 || (symmetric && f.subject == fact.object && f.object == fact.subject))
+            && (compatible(&f.relation, &fact.relation)
+                || (f.sentence == fact.sentence && f.relation.name() == fact.relation.name()))
     });
     match same {
-        Some(existing) => {
-            if existing.confidence < fact.confidence {
-                let keep = existing.relation.clone();
-                *existing = fact;
-                prefer_specific(&mut existing.relation, keep);
-            } else {
-                prefer_specific(&mut existing.relation, fact.relation);
-            }
+        Some(existing) if existing.confidence < fact.confidence => {
+            let kept = std::mem::replace(existing, fact);
+            prefer_specific(&mut existing.relation, kept.relation);
         }
+        Some(existing) => prefer_specific(&mut existing.relation, fact.relation),
         None => facts.push(fact),
+    }
+}
+
+/// Whether two relations can be one fact.
+fn compatible(a: &RelationKind, b: &RelationKind) -> bool {
+    // Only two agreements both called by name ("the Open Skies agreement") are
+    // known to differ; other descriptions of one day's deal are the same deal.
+    let named = |what: &str| what.starts_with(char::is_uppercase) && what.ends_with("agreement");
+    match (a, b) {
+        (RelationKind::Agreed { what: x, .. }, RelationKind::Agreed { what: y, .. }) => {
+            fold_name(x) == fold_name(y) || !named(x) || !named(y)
+        }
+        (RelationKind::Funded { amount: x, .. }, RelationKind::Funded { amount: y, .. }) => {
+            x.is_none() || y.is_none() || x == y
+        }
+        (
+            RelationKind::Designated { designation: x },
+            RelationKind::Designated { designation: y },
+        ) => x == y,
+        _ => a.name() == b.name(),
     }
 }
 
@@ -630,7 +702,7 @@ fn prefer_specific(kept: &mut RelationKind, other: RelationKind) {
     match (kept, other) {
         (RelationKind::Agreed { what, .. }, RelationKind::Agreed { what: other, .. }) => {
             let named = |w: &str| w.starts_with(char::is_uppercase) && w.ends_with("agreement");
-            if named(&other) && !named(what) {
+            if (named(&other) && !named(what)) || (!what.contains(' ') && other.contains(' ')) {
                 *what = other;
             }
         }

@@ -23,5 +23,18 @@ mod money;
 mod patterns;
 
 pub use extractor::{DateOrigin, ExtractedFact, Extractor};
+
+/// The facts extracted from one article, ready to merge into the graph.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFacts {
+    /// Source id of the article.
+    pub source: String,
+    /// The article file, relative to the data directory.
+    pub article: String,
+    /// The facts, in text order.
+    pub facts: Vec<ExtractedFact>,
+    /// For each fact, the text of its sentence.
+    pub sentences: Vec<String>,
+}
 pub use money::{find_money, Money};
 pub use patterns::{Cues, OnPlanned, Pattern, PatternRelation, PatternSet, Shape};

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
-use super::fact::{Evidence, Fact, FactOrigin};
+use super::fact::{Evidence, Fact, FactOrigin, Provenance};
+use crate::extract::ArticleFacts;
 use crate::model::{Dataset, Date, EventStatus, EventType, ParticipantRole, RelationKind};
 
 /// What makes two facts the same fact: subject, relation, object, date, and the
@@ -25,14 +26,19 @@ fn identity(relation: &RelationKind) -> String {
 struct Builder<'d> {
     dataset: &'d Dataset,
     graph: DiGraph<usize, Fact>,
+    /// Facts by their full key.
     seen: HashMap<FactKey, EdgeIndex>,
+    /// Facts by subject, relation, object and date only: extracted facts merge
+    /// into these, whatever the wording of their attributes.
+    loose: HashMap<(NodeIndex, &'static str, NodeIndex, Option<Date>), EdgeIndex>,
 }
 
-pub(super) fn build(dataset: &Dataset) -> DiGraph<usize, Fact> {
+pub(super) fn build(dataset: &Dataset, extracted: &[ArticleFacts]) -> DiGraph<usize, Fact> {
     let mut builder = Builder {
         dataset,
         graph: DiGraph::with_capacity(dataset.entities.len(), dataset.relations.len()),
         seen: HashMap::new(),
+        loose: HashMap::new(),
     };
     for index in 0..dataset.entities.len() {
         builder.graph.add_node(index);
@@ -41,6 +47,9 @@ pub(super) fn build(dataset: &Dataset) -> DiGraph<usize, Fact> {
     builder.add_offices();
     builder.add_events();
     builder.add_relations();
+    for article in extracted {
+        builder.add_extracted(article);
+    }
     builder.graph
 }
 
@@ -50,6 +59,7 @@ fn evidence(sources: &[String], text: Option<&String>) -> Vec<Evidence> {
         .map(|source| Evidence {
             source: source.clone(),
             text: text.cloned(),
+            extraction: None,
         })
         .collect()
 }
@@ -59,29 +69,69 @@ impl Builder<'_> {
         self.dataset.entities.get_index_of(id).map(NodeIndex::new)
     }
 
-    /// Adds a fact, or merges it into the edge that already states it.
+    /// Adds a fact by entity ids.
     fn add(&mut self, from: &str, to: &str, fact: Fact) {
-        let (Some(mut a), Some(mut b)) = (self.node(from), self.node(to)) else {
-            return; // validated data has no dangling ids
-        };
-        let name = fact.relation.name();
-        let id = identity(&fact.relation);
-        if fact.relation.is_symmetric() {
-            if let Some(&edge) = self.seen.get(&(b, name, a, fact.date, id.clone())) {
-                self.graph[edge].absorb(fact);
-                return;
-            }
+        // Validated data has no dangling ids.
+        if let (Some(a), Some(b)) = (self.node(from), self.node(to)) {
+            self.add_at(a, b, fact);
         }
-        let key = (a, name, b, fact.date, id);
-        match self.seen.get(&key) {
-            Some(&edge) => self.graph[edge].absorb(fact),
-            None => {
-                if fact.relation.is_symmetric() && b < a {
-                    std::mem::swap(&mut a, &mut b);
-                }
-                let edge = self.graph.add_edge(a, b, fact);
-                self.seen.insert(key, edge);
-            }
+    }
+
+    /// Adds a fact, or merges it into the edge that already states it.
+    fn add_at(&mut self, mut a: NodeIndex, mut b: NodeIndex, fact: Fact) {
+        let name = fact.relation.name();
+        let symmetric = fact.relation.is_symmetric();
+        let existing = if fact.origin == FactOrigin::Extracted {
+            let loose = |x, y| self.loose.get(&(x, name, y, fact.date)).copied();
+            loose(a, b).or_else(|| if symmetric { loose(b, a) } else { None })
+        } else {
+            let id = identity(&fact.relation);
+            let full = |x, y| self.seen.get(&(x, name, y, fact.date, id.clone())).copied();
+            full(a, b).or_else(|| if symmetric { full(b, a) } else { None })
+        };
+        if let Some(edge) = existing {
+            self.graph[edge].absorb(fact);
+            return;
+        }
+        if symmetric && b < a {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let key = (a, name, b, fact.date, identity(&fact.relation));
+        let loose_key = (a, name, b, fact.date);
+        let edge = self.graph.add_edge(a, b, fact);
+        self.seen.insert(key, edge);
+        self.loose.entry(loose_key).or_insert(edge);
+    }
+
+    fn add_extracted(&mut self, article: &ArticleFacts) {
+        for (found, sentence) in article.facts.iter().zip(&article.sentences) {
+            let fact = Fact {
+                relation: found.relation.clone(),
+                date: Some(found.date),
+                event: None,
+                origin: FactOrigin::Extracted,
+                evidence: vec![Evidence {
+                    source: article.source.clone(),
+                    text: Some(sentence.clone()),
+                    extraction: Some(Provenance {
+                        article: article.article.clone(),
+                        sentence: found.sentence,
+                        sentence_range: found.sentence_range.clone(),
+                        subject_range: found.subject_range.clone(),
+                        object_range: found.object_range.clone(),
+                        trigger_range: found.trigger_range.clone(),
+                        pattern: found.pattern.clone(),
+                        confidence: found.confidence,
+                        date_origin: found.date_origin,
+                    }),
+                }],
+                note: None,
+            };
+            self.add_at(
+                NodeIndex::new(found.subject),
+                NodeIndex::new(found.object),
+                fact,
+            );
         }
     }
 

@@ -52,6 +52,32 @@ pub struct Evidence {
     pub source: String,
     /// The sentence (or curator's quotation) that states the fact, when known.
     pub text: Option<String>,
+    /// Where the matcher found it, for extracted facts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<Provenance>,
+}
+
+/// Where in an article the matcher found a fact.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Provenance {
+    /// The article file, relative to the data directory.
+    pub article: String,
+    /// Sentence index in the article.
+    pub sentence: usize,
+    /// Byte range of the sentence.
+    pub sentence_range: std::ops::Range<usize>,
+    /// Byte range of the subject mention.
+    pub subject_range: std::ops::Range<usize>,
+    /// Byte range of the object mention.
+    pub object_range: std::ops::Range<usize>,
+    /// Byte range of the trigger.
+    pub trigger_range: std::ops::Range<usize>,
+    /// Id of the pattern that matched.
+    pub pattern: String,
+    /// The matcher's confidence, 0–1.
+    pub confidence: f32,
+    /// Where the date came from.
+    pub date_origin: crate::extract::DateOrigin,
 }
 
 /// A typed, dated, sourced edge between two entities.

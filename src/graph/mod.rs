@@ -33,7 +33,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-pub use fact::{Evidence, Fact, FactOrigin};
+pub use fact::{Evidence, Fact, FactOrigin, Provenance};
 pub use resolve::{Candidate, NameIndex, ResolveError};
 
 use crate::model::{Dataset, Entity};
@@ -72,9 +72,21 @@ impl<'g> FactRef<'g> {
 }
 
 impl KnowledgeGraph {
-    /// Builds the graph of a dataset; see the [module docs](self) for what is derived.
+    /// Builds the graph of a dataset's curated records; see the [module docs](self)
+    /// for what is derived. [`crate::pipeline::build_graph`] adds what the
+    /// matcher finds in the articles.
     pub fn build(dataset: Dataset) -> KnowledgeGraph {
-        let graph = build::build(&dataset);
+        KnowledgeGraph::build_with(dataset, &[])
+    }
+
+    /// Builds the graph of a dataset's curated records and of facts extracted
+    /// from articles. An extracted fact with the same subject, relation, object
+    /// and date as another merges into it: one edge, all the evidence.
+    pub fn build_with(
+        dataset: Dataset,
+        extracted: &[crate::extract::ArticleFacts],
+    ) -> KnowledgeGraph {
+        let graph = build::build(&dataset, extracted);
         let names = NameIndex::new(&dataset);
         KnowledgeGraph {
             dataset,

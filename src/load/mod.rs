@@ -51,22 +51,29 @@ pub enum LoadError {
 /// not consistent (unknown references, duplicate ids or aliases, bad dates,
 /// overlapping office holders, facts without sources, missing article files).
 pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
-    let paths = ron_files(dir)?;
-    if paths.is_empty() {
-        return Err(LoadError::NoData {
-            dir: dir.to_path_buf(),
-        });
-    }
+    load_dirs(&[dir.to_path_buf()])
+}
+
+/// Loads several data directories as one dataset (a project's own entity
+/// files beside shared ones, say). Ids must be unique across all of them;
+/// article files are relative to the directory of the source record.
+pub fn load_dirs(dirs: &[PathBuf]) -> Result<Dataset, LoadError> {
     let mut collected = Collected {
-        root: dir.to_path_buf(),
+        roots: dirs.to_vec(),
         ..Collected::default()
     };
-    for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        collected.add_file(path, text);
+    for (root, dir) in dirs.iter().enumerate() {
+        let paths = ron_files(dir)?;
+        if paths.is_empty() {
+            return Err(LoadError::NoData { dir: dir.clone() });
+        }
+        for path in paths {
+            let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            collected.add_file(root, path, text);
+        }
     }
     // References into a file that did not parse would all look dangling:
     // report syntax errors alone first.
@@ -110,6 +117,8 @@ fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 /// One data file's text and where its records are.
 #[derive(Debug)]
 struct FileText {
+    /// Index of the data directory the file is in.
+    root: usize,
     path: PathBuf,
     text: String,
     records: RecordIndex,
@@ -126,7 +135,7 @@ struct Origin {
 /// Records of every file, with their origins, before validation.
 #[derive(Debug, Default)]
 struct Collected {
-    root: PathBuf,
+    roots: Vec<PathBuf>,
     files: Vec<FileText>,
     entities: Vec<(Entity, Origin)>,
     offices: Vec<(Office, Origin)>,
@@ -139,12 +148,13 @@ struct Collected {
 }
 
 impl Collected {
-    fn add_file(&mut self, path: PathBuf, text: String) {
+    fn add_file(&mut self, root: usize, path: PathBuf, text: String) {
         let options = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
         let parsed: Result<DataFile, _> = options.from_str(&text);
         let file = self.files.len();
         self.files.push(FileText {
+            root,
             records: RecordIndex::scan(&text),
             path,
             text,
@@ -230,7 +240,7 @@ impl Collected {
 
     fn into_dataset(self) -> Dataset {
         let mut dataset = Dataset {
-            root: self.root,
+            root: self.roots.first().cloned().unwrap_or_default(),
             style: self.style.unwrap_or_else(crate::export::Style::builtin),
             ..Dataset::default()
         };
@@ -250,7 +260,9 @@ impl Collected {
             },
             cues: self.cues.unwrap_or(builtin.cues),
         };
-        for (source, _) in self.sources {
+        for (source, origin) in self.sources {
+            let root = &self.roots[self.files[origin.file].root];
+            dataset.source_dirs.insert(source.id.clone(), root.clone());
             dataset.sources.insert(source.id.clone(), source);
         }
         dataset

@@ -512,14 +512,15 @@ fn check_relations(data: &Collected, ids: &Ids, found: &mut Vec<Diagnostic>) {
 fn check_sources(data: &Collected, found: &mut Vec<Diagnostic>) {
     for (source, origin) in &data.sources {
         let Some(file) = &source.file else { continue };
-        if !data.root.join(file).is_file() {
+        let root = &data.roots[data.files[origin.file].root];
+        if !root.join(file).is_file() {
             let message = format!(
                 "source `{}`: article file `{file}` does not exist",
                 source.id
             );
             let hint = format!(
                 "paths are relative to the data directory {}",
-                data.root.display()
+                root.display()
             );
             found.push(
                 data.diagnostic(*origin, "file", Problem::MissingFile, message)

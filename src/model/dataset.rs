@@ -24,6 +24,8 @@ pub struct Dataset {
     pub relations: Vec<Relation>,
     /// Sources by id, in file order.
     pub sources: IndexMap<String, Source>,
+    /// The data directory each source was defined in (its `file` is relative to it).
+    pub source_dirs: IndexMap<String, PathBuf>,
     /// How exports draw the graph.
     pub style: Style,
     /// Relation patterns and cues for text matching.
@@ -31,6 +33,13 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// The article file of a source, when it has one.
+    pub fn article_path(&self, source: &Source) -> Option<PathBuf> {
+        let file = source.file.as_ref()?;
+        let dir = self.source_dirs.get(&source.id).unwrap_or(&self.root);
+        Some(dir.join(file))
+    }
+
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.get(id)

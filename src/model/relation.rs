@@ -58,13 +58,13 @@ pub enum RelationKind {
     /// The subject funded the object.
     Funded {
         /// The sum, as a number of currency units.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         amount: Option<f64>,
         /// ISO 4217 code (`USD`).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         currency: Option<String>,
         /// What the money is for.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         purpose: Option<String>,
         /// Pledged or delivered.
         #[serde(default)]
@@ -88,19 +88,19 @@ pub enum RelationKind {
     /// The subject praised the object.
     Praised {
         /// What for.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         about: Option<String>,
     },
     /// The subject thanked the object.
     Thanked {
         /// What for.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         about: Option<String>,
     },
     /// The subject congratulated the object.
     Congratulated {
         /// What on.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         about: Option<String>,
     },
     /// The subject took part in the object event.
@@ -109,7 +109,7 @@ pub enum RelationKind {
         #[serde(default)]
         role: ParticipantRole,
         /// The delegation (government id) the subject belonged to.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         side: Option<String>,
     },
     /// The subject held an office of the object (a government or organization).
@@ -119,7 +119,7 @@ pub enum RelationKind {
         /// Office display name.
         title: String,
         /// Last day in office, when the tenure has ended.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         until: Option<Date>,
     },
     /// The subject is part of the object organization or government.

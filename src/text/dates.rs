@@ -234,7 +234,23 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
         };
         return mention(1, Date::from_day_number(day), false);
     }
+    let relative_period = |offset: i32| -> Option<(DateMention, usize)> {
+        let next = w(1)?.to_lowercase();
+        let r = reference?;
+        let date = match next.as_str() {
+            "year" => Date::year_only(r.year() + offset),
+            "month" => {
+                let months = r.year() * 12 + i32::from(r.month()?) - 1 + offset;
+                Date::ym(months.div_euclid(12), (months.rem_euclid(12) + 1) as u8)?
+            }
+            _ => return None,
+        };
+        mention(2, date, false)
+    };
     match lower.as_str() {
+        "last" => relative_period(-1),
+        "this" => relative_period(0),
+        "next" => relative_period(1),
         "yesterday" => reference.and_then(|r| {
             mention(
                 1,
@@ -347,6 +363,12 @@ mod tests {
             ("Correa (2007-2017)", "2024-01-20", &[]),
             ("on Friday", "", &[]),
             ("on February 30", "2024-01-20", &[]),
+            ("provided $2.5 billion last year", "2024-02-13", &["2023"]),
+            (
+                "next month and this year",
+                "2024-12-02",
+                &["2025-01", "2024"],
+            ),
         ];
         for (text, reference, expected) in cases {
             assert_eq!(dates(text, reference), *expected, "{text:?} on {reference}");

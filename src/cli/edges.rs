@@ -1,0 +1,155 @@
+//! `newsgraph edges`: every fact with its provenance.
+
+use std::io::Write;
+
+use newsgraph::graph::FactRef;
+use newsgraph::model::RelationKind;
+use newsgraph::query::EdgeFilter;
+use newsgraph::KnowledgeGraph;
+use serde_json::json;
+
+use super::table::Table;
+use super::{tsv_cell, TableFormat};
+
+/// The command's filters, as given.
+pub struct Filter<'a> {
+    /// Relation names.
+    pub relations: &'a [String],
+    /// Entity name.
+    pub entity: Option<&'a str>,
+    /// Source id or article file name.
+    pub source: Option<&'a str>,
+}
+
+/// Prints the facts that pass the filter.
+pub fn run(
+    graph: &KnowledgeGraph,
+    filter: &Filter<'_>,
+    format: TableFormat,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    for relation in filter.relations {
+        if !RelationKind::NAMES.contains(&relation.as_str()) {
+            anyhow::bail!(
+                "unknown relation `{relation}`; relations are: {}",
+                RelationKind::NAMES.join(", ")
+            );
+        }
+    }
+    let entity = filter.entity.map(|name| graph.resolve(name)).transpose()?;
+    if let Some(source) = filter.source {
+        let known = graph.dataset().sources.iter().any(|(id, s)| {
+            id == source
+                || s.file
+                    .as_deref()
+                    .is_some_and(|f| f == source || f.rsplit('/').next() == Some(source))
+        });
+        if !known {
+            let ids: Vec<&str> = graph.dataset().sources.keys().map(String::as_str).collect();
+            anyhow::bail!("unknown source `{source}`; sources are: {}", ids.join(", "));
+        }
+    }
+    let query = EdgeFilter {
+        relations: filter.relations.to_vec(),
+        entity: entity.map(|e| e.id.clone()),
+        source: filter.source.map(str::to_string),
+    };
+    let facts = graph.edges(&query);
+    match format {
+        TableFormat::Json => {
+            let rows: Vec<_> = facts.iter().map(fact_json).collect();
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)?;
+        }
+        TableFormat::Tsv => {
+            writeln!(
+                out,
+                "from\trelation\tto\tdate\tattributes\torigin\tsources\tevidence"
+            )?;
+            for f in &facts {
+                let cells = row(f);
+                let cells: Vec<String> = cells.iter().map(|c| tsv_cell(c)).collect();
+                writeln!(out, "{}", cells.join("\t"))?;
+            }
+        }
+        TableFormat::Table => {
+            writeln!(out, "{} facts", facts.len())?;
+            let mut table = Table::new(&[
+                "FROM",
+                "RELATION",
+                "TO",
+                "DATE",
+                "ATTRIBUTES",
+                "ORIGIN",
+                "SOURCES",
+                "MATCHED BY",
+            ]);
+            for f in &facts {
+                let mut cells = row(f);
+                cells[0] = f.from.name.clone();
+                cells[2] = f.to.name.clone();
+                table.row(cells);
+            }
+            table.print(out)?;
+        }
+    }
+    Ok(())
+}
+
+fn row(f: &FactRef<'_>) -> Vec<String> {
+    let attributes: Vec<String> = f
+        .fact
+        .relation
+        .attributes()
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    let matched: Vec<String> = f
+        .fact
+        .evidence
+        .iter()
+        .filter_map(|e| e.extraction.as_ref())
+        .map(|x| {
+            format!(
+                "{}@{}:s{} ({:.2})",
+                x.pattern,
+                x.article.rsplit('/').next().unwrap_or(&x.article),
+                x.sentence,
+                x.confidence
+            )
+        })
+        .collect();
+    vec![
+        f.from.id.clone(),
+        f.fact.relation.name().to_string(),
+        f.to.id.clone(),
+        f.fact.date.map(|d| d.to_string()).unwrap_or_default(),
+        attributes.join("; "),
+        f.fact.origin.as_str().to_string(),
+        f.fact.sources().join(", "),
+        matched.join(", "),
+    ]
+}
+
+fn fact_json(f: &FactRef<'_>) -> serde_json::Value {
+    let attributes: serde_json::Map<String, serde_json::Value> = f
+        .fact
+        .relation
+        .attributes()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), serde_json::to_value(v).unwrap_or_default()))
+        .collect();
+    json!({
+        "from": { "id": f.from.id, "name": f.from.name },
+        "relation": f.fact.relation.name(),
+        "to": { "id": f.to.id, "name": f.to.name },
+        "symmetric": f.fact.relation.is_symmetric(),
+        "date": f.fact.date,
+        "date_precision": f.fact.date.map(|d| d.precision()),
+        "attributes": attributes,
+        "origin": f.fact.origin,
+        "event": f.fact.event,
+        "evidence": f.fact.evidence,
+        "note": f.fact.note,
+    })
+}
