@@ -372,3 +372,176 @@ fn minimal_fixture_answers_who_met() {
             "1933-10     Ambassador Trentino  phone",
         ));
 }
+
+#[test]
+fn extract_prints_ron_that_loads_as_data() {
+    let output = newsgraph()
+        .args([
+            "extract",
+            "data/articles/002_888c31e4dccf3770.txt",
+            "data/articles/004_fb23887eda5e30c9.txt",
+        ])
+        .assert()
+        .success();
+    let ron = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(
+        ron.contains("relation: designated(designation:\"foreign terrorist organization\")"),
+        "{ron}"
+    );
+    assert!(ron.contains("to: \"los-choneros\""));
+    assert!(
+        ron.contains("// pattern `"),
+        "each fact says which pattern found it"
+    );
+    // Dropped beside the curated files, the suggestions load.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("data"), dir.path());
+    std::fs::write(dir.path().join("suggested.ron"), &ron).unwrap();
+    newsgraph()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("check")
+        .assert()
+        .success();
+}
+
+#[test]
+fn extract_on_an_unknown_article_suggests_a_source_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("New Article.txt");
+    std::fs::write(
+        &article,
+        "Antony Blinken met Juan Carlos Holguín in Quito on Monday.",
+    )
+    .unwrap();
+    let output = newsgraph()
+        .args(["extract", "--date", "2022-03-10"])
+        .arg(&article)
+        .assert()
+        .success();
+    let ron = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(
+        ron.contains("date: \"2022-03-07\""),
+        "Monday before 2022-03-10:\n{ron}"
+    );
+    assert!(ron.contains("sources: [\"new-article\"]"));
+    assert!(ron.contains("(id: \"new-article\""), "{ron}");
+}
+
+#[test]
+fn extract_jsonl_has_one_fact_per_line_with_evidence() {
+    let output = newsgraph()
+        .args([
+            "extract",
+            "--format",
+            "jsonl",
+            "data/articles/000_7520cb3237928add.txt",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let facts: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let meeting = facts
+        .iter()
+        .find(|f| f["relation"] == "met_with")
+        .expect("the virtual meeting");
+    assert_eq!(meeting["attributes"]["mode"], "virtual");
+    assert_eq!(meeting["date"], "2022-01-28");
+    assert_eq!(meeting["source"], "wire-2022-01-29-holguin-blinken");
+    let sentence = meeting["evidence"]["sentence"].as_str().unwrap();
+    assert!(sentence.contains("virtual meeting held this Friday"));
+    let range = &meeting["evidence"]["trigger_range"];
+    let article = std::fs::read_to_string("data/articles/000_7520cb3237928add.txt").unwrap();
+    let trigger =
+        &article[range[0].as_u64().unwrap() as usize..range[1].as_u64().unwrap() as usize];
+    assert_eq!(trigger, meeting["evidence"]["trigger"].as_str().unwrap());
+}
+
+#[test]
+fn mentions_shows_titles_resolved_by_date() {
+    newsgraph()
+        .args(["mentions", "data/articles/000_7520cb3237928add.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("title   \"Secretary of State\" → Antony Blinken (`antony-blinken`): holder of `us-secretary-of-state` on 2022-01-2"));
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "The Secretary of State arrived in Quito.").unwrap();
+    newsgraph()
+        .args(["mentions", "--date", "2025-09-04"])
+        .arg(&article)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"Secretary of State\" → Marco Rubio (`marco-rubio`): holder of `us-secretary-of-state` on 2025-09-04"));
+}
+
+#[test]
+fn edges_filters_and_shows_provenance() {
+    let output = newsgraph()
+        .args(["edges", "--relation", "designated", "--format", "json"])
+        .assert()
+        .success();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&output.get_output().stdout).unwrap();
+    assert_eq!(rows.len(), 2);
+    for row in &rows {
+        assert_eq!(row["origin"], "curated_and_extracted");
+        let extraction = row["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e.get("extraction").is_some())
+            .unwrap();
+        assert_eq!(extraction["extraction"]["pattern"], "designation");
+    }
+    newsgraph()
+        .args([
+            "edges",
+            "--entity",
+            "Bárcena",
+            "--source",
+            "004_fb23887eda5e30c9.txt",
+            "--format",
+            "tsv",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "antony-blinken\tcongratulated\talicia-barcena\t2024-01-19",
+        ));
+    newsgraph()
+        .args(["edges", "--relation", "metwith"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown relation `metwith`"));
+}
+
+#[test]
+fn a_non_utf8_article_names_the_file_and_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("latin1.txt");
+    std::fs::write(&article, b"Bl\xe9nken met".as_slice()).unwrap();
+    newsgraph()
+        .arg("extract")
+        .arg(&article)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "is not UTF-8 text: invalid byte at offset 2",
+        ));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

@@ -21,8 +21,43 @@ pub struct Arg {
     pub glued: bool,
 }
 
-/// The arguments of one sentence: linked names and titles (not demonyms), in order.
-pub fn sentence_args(text: &str, mentions: &[&Mention]) -> Vec<Arg> {
+/// The arguments of one sentence: linked names and titles (not demonyms), in
+/// order. An organization or government followed by a role word and a
+/// person's name ("Southern Command chief Laura Richardson") only qualifies
+/// the person, and is dropped.
+pub fn sentence_args(
+    dataset: &Dataset,
+    text: &str,
+    mentions: &[&Mention],
+    role_nouns: &[String],
+) -> Vec<Arg> {
+    let mut args = merged_args(text, mentions);
+    let qualifier = |i: usize| {
+        let (Some(this), Some(next)) = (args.get(i), args.get(i + 1)) else {
+            return false;
+        };
+        let body = matches!(
+            dataset.entities[this.entity].kind,
+            EntityKind::Organization | EntityKind::Government
+        );
+        let person = dataset.entities[next.entity].kind == EntityKind::Person;
+        let gap = fold(&text[this.range.end.min(next.range.start)..next.range.start]);
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        body && person
+            && !words.is_empty()
+            && words.len() <= 2
+            && words.iter().all(|w| role_nouns.iter().any(|r| r == w))
+    };
+    let keep: Vec<bool> = (0..args.len()).map(|i| !qualifier(i)).collect();
+    let mut index = 0;
+    args.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
+    args
+}
+
+fn merged_args(text: &str, mentions: &[&Mention]) -> Vec<Arg> {
     let mut args: Vec<Arg> = Vec::new();
     for mention in mentions {
         let Some(entity) = mention.entity else {

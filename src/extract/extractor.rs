@@ -140,7 +140,7 @@ impl Extractor {
         let mut context_date: Option<Date> = None;
         for sentence in &analysis.sentences {
             let mentions: Vec<_> = analysis.mentions_in(sentence.index).collect();
-            let args = sentence_args(text, &mentions);
+            let args = sentence_args(dataset, text, &mentions, &self.set.cues.role_nouns);
             let dates = &analysis.sentence_dates[sentence.index];
             for (trigger, patterns) in self.triggers_in(&folded, sentence.range.clone(), &mentions)
             {
@@ -151,6 +151,7 @@ impl Extractor {
                 let Some((date, date_origin)) = date else {
                     continue;
                 };
+                let recent_people = recent_people(dataset, analysis, trigger.start);
                 for &p in patterns {
                     let pattern = &self.set.patterns[p];
                     let site = Site {
@@ -160,6 +161,7 @@ impl Extractor {
                         trigger: trigger.clone(),
                         args: &args,
                         ranking: &ranking,
+                        recent_people: &recent_people,
                     };
                     let found = self.apply(pattern, &site);
                     if found.is_empty() {
@@ -492,17 +494,24 @@ impl Extractor {
         })
     }
 
-    /// "both countries": the article's two most-mentioned governments.
+    /// "both countries": the article's two most-mentioned governments;
+    /// "the two officials": the two people named last.
     fn pair_reference(&self, site: &Site<'_>) -> Vec<Party> {
         let sentence = fold(&site.text[site.sentence.clone()]);
-        let found = self
-            .set
-            .cues
-            .pair_references
-            .iter()
-            .find(|r| !phrase_positions(&sentence, &fold(r)).is_empty());
-        match (found, site.ranking) {
-            (Some(_), [a, b, ..]) => vec![
+        let said = |list: &[String]| {
+            list.iter()
+                .any(|r| !phrase_positions(&sentence, &fold(r)).is_empty())
+        };
+        let cues = &self.set.cues;
+        let pair = if said(&cues.pair_references) {
+            site.ranking
+        } else if said(&cues.people_pair_references) {
+            site.recent_people
+        } else {
+            &[]
+        };
+        match pair {
+            [a, b, ..] => vec![
                 Party {
                     entity: *a,
                     range: site.sentence.clone(),
@@ -555,6 +564,8 @@ struct Site<'a> {
     args: &'a [Arg],
     /// Governments by number of mentions in the article, most first.
     ranking: &'a [usize],
+    /// People named before the trigger, most recent first, each once.
+    recent_people: &'a [usize],
 }
 
 /// The text from `before` words before `range` to `after` words after it.
@@ -632,6 +643,27 @@ fn is_publication_date(text: &str, date: &crate::text::DateMention) -> bool {
     words
         .iter()
         .any(|w| matches!(*w, "published" | "updated" | "posted" | "date" | "date:"))
+}
+
+/// People named before byte `before` in the article, most recent first, each once.
+fn recent_people(dataset: &Dataset, analysis: &ArticleMentions, before: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for mention in analysis
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.range.end <= before)
+    {
+        if let Some(e) = mention.entity {
+            if dataset.entities[e].kind == EntityKind::Person && !out.contains(&e) {
+                out.push(e);
+                if out.len() == 2 {
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Governments by how often the article names them (names, titles and demonyms).

@@ -132,6 +132,11 @@ pub struct Cues {
     pub phone_mode: Vec<String>,
     /// Stand for the article's two most-mentioned governments ("both countries").
     pub pair_references: Vec<String>,
+    /// Stand for the two people named last before them ("the two officials").
+    pub people_pair_references: Vec<String>,
+    /// Role words between an organization and a person's name that make the
+    /// organization a mere qualifier ("Southern Command chief Laura Richardson").
+    pub role_nouns: Vec<String>,
     /// Stand for the article's most-mentioned government other than the subject's ("the country").
     pub country_references: Vec<String>,
     /// Known designations ("foreign terrorist organization"); plural forms match too.

@@ -126,8 +126,18 @@ impl Lexicon {
             }
         };
         for (index, entity) in dataset.entities.values().enumerate() {
+            let country = entity
+                .country
+                .as_deref()
+                .and_then(|c| dataset.entity(c))
+                .filter(|c| c.id != entity.id);
             for (name, strength) in entity.all_names() {
                 add(name, Target::Entity(index, strength));
+                if let (Some(country), AliasStrength::Strong) = (country, strength) {
+                    for inverted in possessive_forms(name, country) {
+                        add(&inverted, Target::Entity(index, strength));
+                    }
+                }
             }
             for demonym in &entity.demonyms {
                 add(demonym, Target::Demonym(index));
@@ -145,6 +155,23 @@ impl Lexicon {
             .expect("the lexicon's phrases are plain strings");
         Lexicon { phrases, automaton }
     }
+}
+
+/// "National Police of Ecuador" is also written "Ecuador's National Police" and
+/// "Ecuadorian National Police": the forms of a name ending in "of COUNTRY".
+fn possessive_forms(name: &str, country: &crate::model::Entity) -> Vec<String> {
+    let names = std::iter::once(&country.name).chain(&country.aliases);
+    for country_name in names {
+        for of in [" of the ", " of "] {
+            let suffix = format!("{of}{country_name}");
+            if let Some(head) = name.strip_suffix(&suffix) {
+                let mut forms = vec![format!("{country_name}'s {head}")];
+                forms.extend(country.demonyms.iter().map(|d| format!("{d} {head}")));
+                return forms;
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// The government an entity belongs to, following `parent` and `country`.

@@ -240,7 +240,7 @@ pub fn resolve(
             .map(|&e| {
                 let (mut score, why) = corroboration(dataset, &mentions, &present, i, e);
                 if locative && dataset.entities[e].kind == EntityKind::Place && score > 0.0 {
-                    score += 0.5;
+                    score += 2.5; // "in Washington": the place, over the government it stands for
                 }
                 (score, e, why)
             })
