@@ -215,12 +215,8 @@ impl Extractor {
     ) -> Vec<(Range<usize>, &'s [usize])> {
         let mut out = Vec::new();
         // Search the folded text of the sentence only.
-        let start = (0..folded.text.len())
-            .find(|&i| folded.original_offset(i) >= sentence.start)
-            .unwrap_or(folded.text.len());
-        let end = (start..folded.text.len())
-            .find(|&i| folded.original_offset(i) >= sentence.end)
-            .unwrap_or(folded.text.len());
+        let start = folded.folded_offset(sentence.start);
+        let end = folded.folded_offset(sentence.end).max(start);
         let haystack = &folded.text[start..end];
         // Every whole-word occurrence first, then leftmost-longest: a longer
         // trigger that fails the word check ("met withDaniel") leaves the
@@ -648,12 +644,9 @@ fn is_publication_date(text: &str, date: &crate::text::DateMention) -> bool {
 /// People named before byte `before` in the article, most recent first, each once.
 fn recent_people(dataset: &Dataset, analysis: &ArticleMentions, before: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
-    for mention in analysis
-        .mentions
-        .iter()
-        .rev()
-        .filter(|m| m.range.end <= before)
-    {
+    let end = analysis.mentions.partition_point(|m| m.range.end <= before);
+    // Look back a bounded number of mentions: stand-ins refer to recent people.
+    for mention in analysis.mentions[..end].iter().rev().take(64) {
         if let Some(e) = mention.entity {
             if dataset.entities[e].kind == EntityKind::Person && !out.contains(&e) {
                 out.push(e);

@@ -53,7 +53,10 @@ pub struct ArticleMentions {
 impl ArticleMentions {
     /// The mentions of sentence `index`.
     pub fn mentions_in(&self, index: usize) -> impl Iterator<Item = &Mention> {
-        self.mentions.iter().filter(move |m| m.sentence == index)
+        // Mentions are in text order, so a sentence's mentions are one run.
+        let start = self.mentions.partition_point(|m| m.sentence < index);
+        let end = self.mentions.partition_point(|m| m.sentence <= index);
+        self.mentions[start..end].iter()
     }
 }
 

@@ -11,7 +11,10 @@
 //!   no corroboration leaves it unlinked, and it is reported.
 //! - A demonym ("Ecuadorian") links to its government.
 
+use std::collections::HashMap;
 use std::ops::Range;
+
+use indexmap::IndexMap;
 
 use serde::Serialize;
 
@@ -186,11 +189,11 @@ pub fn resolve(
                 }
             }
         }
-        let present = strongly_present(&mentions);
         if holders.len() > 1 {
+            let present = strongly_present(&mentions);
             let mentioned: Vec<(usize, String)> = holders
                 .iter()
-                .filter(|(p, _)| present.contains(p))
+                .filter(|(p, _)| present.contains_key(p))
                 .cloned()
                 .collect();
             if !mentioned.is_empty() {
@@ -216,6 +219,7 @@ pub fn resolve(
 
     // 3. Weak aliases, corroborated by the rest of the article.
     let present = strongly_present(&mentions);
+    let by_sentence = entities_by_sentence(&mentions);
     for i in 0..mentions.len() {
         if mentions[i].entity.is_some()
             || matches!(mentions[i].resolution, Resolution::Ambiguous { .. })
@@ -238,7 +242,8 @@ pub fn resolve(
         let mut scored: Vec<(f32, usize, String)> = weak
             .iter()
             .map(|&e| {
-                let (mut score, why) = corroboration(dataset, &mentions, &present, i, e);
+                let (mut score, why) =
+                    corroboration(dataset, &present, &by_sentence, mentions[i].sentence, e);
                 if locative && dataset.entities[e].kind == EntityKind::Place && score > 0.0 {
                     score += 2.5; // "in Washington": the place, over the government it stands for
                 }
@@ -271,66 +276,62 @@ pub fn resolve(
     mentions
 }
 
-/// Entities named in full, by a strong alias or by a resolved title.
-fn strongly_present(mentions: &[Mention]) -> Vec<usize> {
-    let mut present = Vec::new();
+/// Entities named in full, by a strong alias or by a resolved title, each
+/// with how it was first named.
+fn strongly_present(mentions: &[Mention]) -> IndexMap<usize, String> {
+    let mut present = IndexMap::new();
     for m in mentions {
-        if matches!(
-            m.resolution,
-            Resolution::Alias | Resolution::Office { .. } | Resolution::TitleOfName
-        ) {
-            if let Some(e) = m.entity {
-                if !present.contains(&e) {
-                    present.push(e);
-                }
-            }
+        let how = match &m.resolution {
+            Resolution::Office { office, .. } => format!("office `{office}` named in the article"),
+            Resolution::Alias | Resolution::TitleOfName => String::new(),
+            _ => continue,
+        };
+        if let Some(e) = m.entity {
+            present.entry(e).or_insert(how);
         }
     }
     present
 }
 
-/// How well the article corroborates entity `e` for the weak mention `i`, and how.
+/// The entities linked in each sentence.
+fn entities_by_sentence(mentions: &[Mention]) -> HashMap<usize, Vec<usize>> {
+    let mut map: HashMap<usize, Vec<usize>> = HashMap::new();
+    for m in mentions {
+        if let Some(e) = m.entity {
+            map.entry(m.sentence).or_default().push(e);
+        }
+    }
+    map
+}
+
+/// How well the article corroborates entity `e` for a weak mention in `sentence`, and how.
 fn corroboration(
     dataset: &Dataset,
-    mentions: &[Mention],
-    present: &[usize],
-    i: usize,
+    present: &IndexMap<usize, String>,
+    by_sentence: &HashMap<usize, Vec<usize>>,
+    sentence: usize,
     e: usize,
 ) -> (f32, String) {
     let entity = &dataset.entities[e];
-    if present.contains(&e) {
-        let how = mentions
-            .iter()
-            .find(|m| {
-                m.entity == Some(e) && !matches!(m.resolution, Resolution::Corroborated { .. })
-            })
-            .map(|m| match &m.resolution {
-                Resolution::Office { office, .. } => {
-                    format!("office `{office}` named in the article")
-                }
-                _ => format!("\"{}\" named in the article", entity.name),
-            })
-            .unwrap_or_default();
+    if let Some(how) = present.get(&e) {
+        let how = if how.is_empty() {
+            format!("\"{}\" named in the article", entity.name)
+        } else {
+            how.clone()
+        };
         return (3.0, how);
     }
-    // The entity's country (or, for a government, itself) nearby.
+    // The entity's country nearby (a government corroborates only by name).
     let country = match entity.kind {
         EntityKind::Government => None,
         _ => government_of(dataset, &entity.id).filter(|&g| g != e),
     };
     if let Some(g) = country {
-        let sentence = mentions[i].sentence;
-        let nearby = mentions
-            .iter()
-            .any(|m| m.entity == Some(g) && m.sentence.abs_diff(sentence) <= 1);
+        let nearby = (sentence.saturating_sub(1)..=sentence + 1)
+            .any(|s| by_sentence.get(&s).is_some_and(|es| es.contains(&g)));
         if nearby {
-            return (
-                1.0,
-                format!(
-                    "its country, {}, mentioned nearby",
-                    dataset.entities[g].name
-                ),
-            );
+            let name = &dataset.entities[g].name;
+            return (1.0, format!("its country, {name}, mentioned nearby"));
         }
     }
     (0.0, String::new())

@@ -53,6 +53,12 @@ impl FoldedText {
         FoldedText { text, origin }
     }
 
+    /// The first folded byte whose original offset is at or after `offset`
+    /// (the folded length when none is).
+    pub fn folded_offset(&self, offset: usize) -> usize {
+        self.origin[..self.origin.len() - 1].partition_point(|&o| (o as usize) < offset)
+    }
+
     /// The original byte offset of folded byte `index` (the end maps to the end).
     pub fn original_offset(&self, index: usize) -> usize {
         self.origin[index.min(self.origin.len() - 1)] as usize
