@@ -30,10 +30,96 @@ pub struct Args {
 enum Command {
     /// Load and validate the data; print a summary, or every error found.
     Check,
-    /// Everyone an entity met: counterpart, date, mode, place, event, source.
+    /// Everyone an entity met: counterpart and their office, date, mode, place, event, source.
     WhoMet {
         /// An id, name or alias (case and accents ignored): `Blinken`, `holguin`.
         name: String,
+        /// Only encounters on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<newsgraph::Date>,
+        /// Only encounters on or before this date.
+        #[arg(long, value_name = "DATE")]
+        until: Option<newsgraph::Date>,
+        /// Only encounters of this mode.
+        #[arg(long, value_enum)]
+        mode: Option<cli::ModeArg>,
+        /// For a government or organization, count its officials' and
+        /// sub-organizations' encounters as its own.
+        #[arg(long)]
+        include_members: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// An entity card: kind, names and aliases, offices with dates, parent,
+    /// relations by type, sources.
+    Show {
+        /// An id, name or alias.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Who is connected to an entity, how, and through which facts.
+    Neighbors {
+        /// An id, name or alias.
+        name: String,
+        /// Only this relation; repeatable.
+        #[arg(long = "relation", value_name = "R")]
+        relations: Vec<String>,
+        /// How many steps away.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Follow facts where the entity is the subject (out), the object (in), or both.
+        #[arg(long, default_value = "both", value_parser = cli::queries::direction)]
+        direction: newsgraph::query::Direction,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// The shortest chains of facts linking two entities, each hop with its evidence.
+    Path {
+        /// Where the path starts.
+        from: String,
+        /// Where it ends.
+        to: String,
+        /// Longest chain considered.
+        #[arg(long, default_value_t = 4)]
+        max_hops: usize,
+        /// Only this relation; repeatable.
+        #[arg(long = "relation", value_name = "R")]
+        relations: Vec<String>,
+        /// At most this many tied paths.
+        #[arg(long, default_value_t = 10)]
+        max_paths: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Every dated fact about an entity, in date order, with its office at the time.
+    Timeline {
+        /// An id, name or alias.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Counts by kind and relation, the most connected entities, connected components.
+    Stats {
+        /// How many top entities to list.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Entities whose names or aliases contain or resemble a text, best first.
+    Search {
+        /// What to look for.
+        text: String,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -74,11 +160,26 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         date: Option<newsgraph::Date>,
     },
-    /// Export the graph as DOT, GraphML, SVG or PNG.
+    /// Export the graph, or part of it, as DOT, GraphML, SVG or PNG.
     Export {
         /// Output format.
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// Draw only this entity and its neighbourhood.
+        #[arg(long, value_name = "NAME")]
+        focus: Option<String>,
+        /// With --focus: how many steps around it.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Only this relation; repeatable.
+        #[arg(long = "relation", value_name = "R")]
+        relations: Vec<String>,
+        /// Only facts on or after this date.
+        #[arg(long, value_name = "DATE")]
+        since: Option<newsgraph::Date>,
+        /// Only facts on or before this date.
+        #[arg(long, value_name = "DATE")]
+        until: Option<newsgraph::Date>,
         /// Output file; standard output when omitted.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -114,10 +215,94 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
     let data = &args.data;
     match &args.command {
         Command::Check => cli::check::run(data, out),
-        Command::WhoMet { name, format } => {
+        Command::WhoMet {
+            name,
+            since,
+            until,
+            mode,
+            include_members,
+            format,
+        } => {
             let graph = cli::load_graph(data, args.curated_only)?;
-            cli::who_met::run(&graph, name, *format, out)
+            let options = newsgraph::query::WhoMetOptions {
+                since: *since,
+                until: *until,
+                mode: mode.map(cli::ModeArg::mode),
+                include_members: *include_members,
+            };
+            cli::who_met::run(&graph, name, &options, *format, out)
         }
+        Command::Show { name, format } => cli::queries::show(
+            &cli::load_graph(data, args.curated_only)?,
+            name,
+            *format,
+            out,
+        ),
+        Command::Neighbors {
+            name,
+            relations,
+            depth,
+            direction,
+            format,
+        } => {
+            let options = newsgraph::query::NeighborOptions {
+                relations: relations.clone(),
+                depth: *depth,
+                direction: *direction,
+            };
+            cli::queries::neighbors(
+                &cli::load_graph(data, args.curated_only)?,
+                name,
+                &options,
+                *format,
+                out,
+            )
+        }
+        Command::Path {
+            from,
+            to,
+            max_hops,
+            relations,
+            max_paths,
+            format,
+        } => {
+            let options = newsgraph::query::PathOptions {
+                max_hops: *max_hops,
+                relations: relations.clone(),
+                max_paths: *max_paths,
+            };
+            cli::queries::path(
+                &cli::load_graph(data, args.curated_only)?,
+                from,
+                to,
+                &options,
+                *format,
+                out,
+            )
+        }
+        Command::Timeline { name, format } => cli::queries::timeline(
+            &cli::load_graph(data, args.curated_only)?,
+            name,
+            *format,
+            out,
+        ),
+        Command::Stats { top, format } => cli::queries::stats(
+            &cli::load_graph(data, args.curated_only)?,
+            *top,
+            *format,
+            out,
+        ),
+        Command::Search {
+            text,
+            limit,
+            format,
+        } => cli::queries::search(
+            &cli::load_graph(data, args.curated_only)?,
+            text,
+            *limit,
+            *format,
+            out,
+        ),
         Command::Edges {
             relations,
             entity,
@@ -140,11 +325,22 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
         Command::Mentions { file, date } => cli::mentions::run(data, file, *date, out),
         Command::Export {
             format,
+            focus,
+            depth,
+            relations,
+            since,
+            until,
             output,
             engine,
         } => {
             let graph = cli::load_graph(data, args.curated_only)?;
-            cli::export::run(&graph, *format, output.as_deref(), *engine, out)
+            cli::check_relations(relations)?;
+            let mut view = newsgraph::export::View::all(&graph);
+            if let Some(name) = focus {
+                view = newsgraph::export::View::focus(&graph, &graph.resolve(name)?.id, *depth);
+            }
+            let view = view.relations(relations).between(*since, *until);
+            cli::export::run(&view, *format, output.as_deref(), *engine, out)
         }
         Command::Build { out: dir } => cli::build::run(data, dir, args.curated_only, out),
     }

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use newsgraph::graph::FactRef;
-use newsgraph::model::RelationKind;
 use newsgraph::query::EdgeFilter;
 use newsgraph::KnowledgeGraph;
 use serde_json::json;
@@ -28,14 +27,7 @@ pub fn run(
     format: TableFormat,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    for relation in filter.relations {
-        if !RelationKind::NAMES.contains(&relation.as_str()) {
-            anyhow::bail!(
-                "unknown relation `{relation}`; relations are: {}",
-                RelationKind::NAMES.join(", ")
-            );
-        }
-    }
+    super::check_relations(filter.relations)?;
     let entity = filter.entity.map(|name| graph.resolve(name)).transpose()?;
     if let Some(source) = filter.source {
         let known = graph.dataset().sources.iter().any(|(id, s)| {

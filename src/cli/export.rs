@@ -3,14 +3,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use newsgraph::export::{self, Engine, ImageFormat};
-use newsgraph::KnowledgeGraph;
+use newsgraph::export::{self, Engine, ImageFormat, View};
 
 use super::{EngineArg, ExportFormat};
 
-/// Writes the graph in `format` to `output`, or to standard output.
+/// Writes the view in `format` to `output`, or to standard output.
 pub fn run(
-    graph: &KnowledgeGraph,
+    view: &View<'_>,
     format: ExportFormat,
     output: Option<&Path>,
     engine: EngineArg,
@@ -23,10 +22,10 @@ pub fn run(
         EngineArg::Sfdp => Engine::Sfdp,
     };
     let bytes = match format {
-        ExportFormat::Dot => export::to_dot(graph).into_bytes(),
-        ExportFormat::Graphml => export::to_graphml(graph).into_bytes(),
-        ExportFormat::Svg => export::render(&export::to_dot(graph), ImageFormat::Svg, engine)?,
-        ExportFormat::Png => export::render(&export::to_dot(graph), ImageFormat::Png, engine)?,
+        ExportFormat::Dot => export::view_to_dot(view).into_bytes(),
+        ExportFormat::Graphml => export::view_to_graphml(view).into_bytes(),
+        ExportFormat::Svg => export::render(&export::view_to_dot(view), ImageFormat::Svg, engine)?,
+        ExportFormat::Png => export::render(&export::view_to_dot(view), ImageFormat::Png, engine)?,
     };
     match output {
         Some(path) => export::write_atomic(path, &bytes)?,

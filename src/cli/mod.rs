@@ -6,6 +6,7 @@ pub mod edges;
 pub mod export;
 pub mod extract;
 pub mod mentions;
+pub mod queries;
 pub mod table;
 pub mod who_met;
 
@@ -48,6 +49,43 @@ pub enum ExportFormat {
     Svg,
     /// PNG rendered by Graphviz.
     Png,
+}
+
+/// Meeting modes on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ModeArg {
+    /// In the same room.
+    InPerson,
+    /// By video.
+    Virtual,
+    /// By telephone.
+    Phone,
+}
+
+impl ModeArg {
+    /// The model's mode.
+    pub fn mode(self) -> newsgraph::model::MeetingMode {
+        use newsgraph::model::MeetingMode;
+        match self {
+            ModeArg::InPerson => MeetingMode::InPerson,
+            ModeArg::Virtual => MeetingMode::Virtual,
+            ModeArg::Phone => MeetingMode::Phone,
+        }
+    }
+}
+
+/// Fails on a relation name the graph does not know.
+pub fn check_relations(relations: &[String]) -> anyhow::Result<()> {
+    use newsgraph::model::RelationKind;
+    for relation in relations {
+        if !RelationKind::NAMES.contains(&relation.as_str()) {
+            anyhow::bail!(
+                "unknown relation `{relation}`; relations are: {}",
+                RelationKind::NAMES.join(", ")
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Graphviz layout engines.

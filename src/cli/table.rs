@@ -22,6 +22,22 @@ impl Table {
         self.rows.push(cells);
     }
 
+    /// Prints the table as tab-separated values: a header of lowercase names,
+    /// tabs and line breaks in cells turned into spaces.
+    pub fn print_tsv(&self, out: &mut impl Write) -> io::Result<()> {
+        let header: Vec<String> = self
+            .header
+            .iter()
+            .map(|h| h.to_lowercase().replace(' ', "_"))
+            .collect();
+        writeln!(out, "{}", header.join("\t"))?;
+        for row in &self.rows {
+            let cells: Vec<String> = row.iter().map(|c| super::tsv_cell(c)).collect();
+            writeln!(out, "{}", cells.join("\t"))?;
+        }
+        Ok(())
+    }
+
     /// Prints the table, columns separated by two spaces, trailing spaces trimmed.
     pub fn print(&self, out: &mut impl Write) -> io::Result<()> {
         let columns = self.header.len();

@@ -8,9 +8,12 @@ use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use std::collections::HashSet;
+
 use indexmap::IndexSet;
 
 use super::style::{Attributes, Style};
+use super::view::View;
 use super::ExportError;
 use crate::graph::{FactOrigin, FactRef, KnowledgeGraph};
 use crate::model::{AttributeValue, Entity, EntityKind, RelationKind};
@@ -40,14 +43,31 @@ fn attributes(attrs: &Attributes) -> impl Iterator<Item = Attribute> + '_ {
 
 /// The whole graph as a graphviz-rust [`Graph`], styled by the dataset's style.
 pub fn dot_graph(graph: &KnowledgeGraph) -> Graph {
+    view_dot_graph(&View::all(graph))
+}
+
+/// The entities and facts of a view as a graphviz-rust [`Graph`].
+pub fn view_dot_graph(view: &View<'_>) -> Graph {
+    let graph = view.graph();
     let style = &graph.dataset().style;
-    let facts: Vec<FactRef<'_>> = graph.facts().filter(|f| drawn(style, f)).collect();
+    let all_facts = view.facts();
+    // A meeting event drawn with its participants already shows who met whom.
+    let events_drawn: HashSet<&str> = all_facts
+        .iter()
+        .filter(|f| matches!(f.fact.relation, RelationKind::ParticipatedIn { .. }))
+        .map(|f| f.to.id.as_str())
+        .collect();
+    let facts: Vec<FactRef<'_>> = all_facts
+        .iter()
+        .filter(|f| drawn(style, f, &events_drawn))
+        .copied()
+        .collect();
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(attributes(&style.graph).collect())),
         Stmt::GAttribute(GraphAttributes::Node(attributes(&style.node).collect())),
         Stmt::GAttribute(GraphAttributes::Edge(attributes(&style.edge).collect())),
     ];
-    let entities: Vec<&Entity> = graph.dataset().entities.values().collect();
+    let entities: Vec<&Entity> = view.entities();
     let mut placed: IndexSet<&str> = IndexSet::new();
     if style.cluster_by_country {
         for government in entities.iter().filter(|e| e.kind == EntityKind::Government) {
@@ -100,15 +120,25 @@ pub fn dot_graph(graph: &KnowledgeGraph) -> Graph {
 /// assert!(dot.contains("\"antony-blinken\""));
 /// ```
 pub fn to_dot(graph: &KnowledgeGraph) -> String {
-    let mut text = dot_graph(graph).print(&mut PrinterContext::default());
+    view_to_dot(&View::all(graph))
+}
+
+/// A view as DOT text.
+pub fn view_to_dot(view: &View<'_>) -> String {
+    let mut text = view_dot_graph(view).print(&mut PrinterContext::default());
     text.push('\n');
     text
 }
 
-fn drawn(style: &Style, fact: &FactRef<'_>) -> bool {
+fn drawn(style: &Style, fact: &FactRef<'_>, events_drawn: &HashSet<&str>) -> bool {
     let name = fact.fact.relation.name();
     let derived_meeting = matches!(fact.fact.relation, RelationKind::MetWith { .. })
-        && fact.fact.origin == FactOrigin::Derived;
+        && fact.fact.origin == FactOrigin::Derived
+        && fact
+            .fact
+            .event
+            .as_deref()
+            .is_some_and(|e| events_drawn.contains(e));
     !style.hidden_relations.iter().any(|h| h == name)
         && (style.draw_derived_meetings || !derived_meeting)
 }

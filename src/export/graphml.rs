@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
+use super::view::View;
 use crate::graph::{FactRef, KnowledgeGraph};
 use crate::model::{AttributeValue, Entity};
 
@@ -81,6 +82,11 @@ pub const LIST_SEPARATOR: &str = "; ";
 /// assert!(text.contains(r#"<node id="antony-blinken">"#));
 /// ```
 pub fn write_graphml(graph: &KnowledgeGraph, out: impl Write) -> io::Result<()> {
+    write_view_graphml(&View::all(graph), out)
+}
+
+/// Writes the entities and facts of a view as GraphML.
+pub fn write_view_graphml(view: &View<'_>, out: impl Write) -> io::Result<()> {
     let mut writer = Writer::new_with_indent(out, b' ', 2);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     writer
@@ -107,11 +113,11 @@ pub fn write_graphml(graph: &KnowledgeGraph, out: impl Write) -> io::Result<()> 
             w.create_element("graph")
                 .with_attributes([("id", "newsgraph"), ("edgedefault", "directed")])
                 .write_inner_content(|w| {
-                    for entity in graph.dataset().entities.values() {
+                    for entity in view.entities() {
                         write_node(w, entity)?;
                     }
-                    for (i, fact) in graph.facts().enumerate() {
-                        write_edge(w, i, &fact)?;
+                    for (i, fact) in view.facts().iter().enumerate() {
+                        write_edge(w, i, fact)?;
                     }
                     Ok(())
                 })?;
@@ -123,8 +129,13 @@ pub fn write_graphml(graph: &KnowledgeGraph, out: impl Write) -> io::Result<()> 
 
 /// The graph as a GraphML string.
 pub fn to_graphml(graph: &KnowledgeGraph) -> String {
+    view_to_graphml(&View::all(graph))
+}
+
+/// A view as a GraphML string.
+pub fn view_to_graphml(view: &View<'_>) -> String {
     let mut out = Vec::new();
-    write_graphml(graph, &mut out).expect("writing to a Vec cannot fail");
+    write_view_graphml(view, &mut out).expect("writing to a Vec cannot fail");
     String::from_utf8(out).expect("GraphML is written from UTF-8 strings")
 }
 

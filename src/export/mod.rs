@@ -1,12 +1,17 @@
-//! Exports: DOT (and SVG/PNG through Graphviz) and GraphML.
+//! Exports: DOT (and SVG/PNG through Graphviz) and GraphML, of the whole
+//! graph or of a [`View`] (an entity's neighbourhood, some relations, a period).
 
 mod dot;
 mod graphml;
 mod style;
+mod view;
 
-pub use dot::{dot_graph, edge_label, quoted, render, to_dot, Engine, ImageFormat};
-pub use graphml::{to_graphml, write_graphml, LIST_SEPARATOR};
+pub use dot::{
+    dot_graph, edge_label, quoted, render, to_dot, view_dot_graph, view_to_dot, Engine, ImageFormat,
+};
+pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
 pub use style::{Attributes, Style};
+pub use view::View;
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]

@@ -31,7 +31,8 @@ pub struct Style {
     pub derived: Attributes,
     /// Relations not drawn (they stay in GraphML and JSON exports).
     pub hidden_relations: Vec<String>,
-    /// Whether derived `met_with` facts are drawn (events already link their participants).
+    /// Whether derived `met_with` facts are drawn even when their event is in the
+    /// picture (its participants already show who met whom).
     pub draw_derived_meetings: bool,
     /// Whether governments and the entities of their country are drawn in one cluster.
     pub cluster_by_country: bool,

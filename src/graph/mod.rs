@@ -123,6 +123,17 @@ impl KnowledgeGraph {
             .map(|i| &self.dataset.entities[i])
     }
 
+    /// The fact of one edge.
+    pub fn fact(&self, edge: EdgeIndex) -> Option<FactRef<'_>> {
+        let (from, to) = self.graph.edge_endpoints(edge)?;
+        Some(FactRef {
+            edge,
+            from: self.entity_at(from),
+            to: self.entity_at(to),
+            fact: &self.graph[edge],
+        })
+    }
+
     /// Every fact, in insertion order.
     pub fn facts(&self) -> impl Iterator<Item = FactRef<'_>> {
         self.graph.edge_references().map(|e| self.fact_ref(e))

@@ -1,10 +1,37 @@
 //! Questions asked of the graph, one file per query.
 //!
 //! Each query is a method on [`KnowledgeGraph`](crate::KnowledgeGraph) that
-//! returns typed rows; the CLI only formats them.
+//! returns typed rows (serializable with serde); the CLI only formats them.
+//!
+//! | method | question |
+//! |---|---|
+//! | [`who_met`](crate::KnowledgeGraph::who_met), [`who_met_with`](crate::KnowledgeGraph::who_met_with) | whom did X meet, when, how, where? |
+//! | [`show`](crate::KnowledgeGraph::show) | what is known about X? |
+//! | [`neighbors`](crate::KnowledgeGraph::neighbors) | who is connected to X, and how? |
+//! | [`paths`](crate::KnowledgeGraph::paths) | which chains of facts link X and Y? |
+//! | [`timeline`](crate::KnowledgeGraph::timeline) | what happened to X, in order? |
+//! | [`stats`](crate::KnowledgeGraph::stats) | how big is the graph, who is central? |
+//! | [`search`](crate::KnowledgeGraph::search) | which entities are called something like this? |
+//! | [`edges`](crate::KnowledgeGraph::edges) | which facts match these filters? |
 
+mod centrality;
 mod edges;
+mod neighbors;
+mod path;
+mod search;
+mod show;
+mod stats;
+mod summary;
+mod timeline;
 mod who_met;
 
+pub use centrality::pagerank;
 pub use edges::EdgeFilter;
-pub use who_met::Encounter;
+pub use neighbors::{Direction, Neighbor, NeighborOptions};
+pub use path::{FactPath, PathOptions, PathStep};
+pub use search::SearchHit;
+pub use show::{EntityCard, OfficeHeld};
+pub use stats::{Component, GraphStats, Ranked};
+pub use summary::FactSummary;
+pub use timeline::TimelineEntry;
+pub use who_met::{Encounter, WhoMetOptions};

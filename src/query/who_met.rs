@@ -5,6 +5,33 @@ use serde::Serialize;
 use crate::graph::{KnowledgeGraph, ResolveError};
 use crate::model::{Date, EventStatus, MeetingMode, RelationKind};
 
+/// Filters and roll-up for [`KnowledgeGraph::who_met_with`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WhoMetOptions {
+    /// Only encounters on or after this date (any overlap with its period counts).
+    pub since: Option<Date>,
+    /// Only encounters on or before this date.
+    pub until: Option<Date>,
+    /// Only encounters of this mode.
+    pub mode: Option<MeetingMode>,
+    /// For a government or organization: count its members' encounters as its own
+    /// (officials of a government, sub-organizations), leaving out meetings among members.
+    pub include_members: bool,
+}
+
+impl WhoMetOptions {
+    /// Whether an encounter passes the date and mode filters.
+    fn keeps(&self, e: &Encounter) -> bool {
+        let since = self
+            .since
+            .is_none_or(|s| e.date.is_some_and(|d| d.last_day() >= s.first_day()));
+        let until = self
+            .until
+            .is_none_or(|u| e.date.is_some_and(|d| d.first_day() <= u.last_day()));
+        since && until && self.mode.is_none_or(|m| m == e.mode)
+    }
+}
+
 /// A counterpart seen at an event or in a `met_with` fact, before it becomes a row.
 struct Sighting<'a> {
     counterpart: &'a str,
@@ -40,6 +67,8 @@ pub struct Encounter {
     pub event_name: Option<String>,
     /// Source ids that report it.
     pub sources: Vec<String>,
+    /// With [`WhoMetOptions::include_members`]: the member who met the counterpart.
+    pub via: Option<String>,
 }
 
 impl KnowledgeGraph {
@@ -137,7 +166,73 @@ impl KnowledgeGraph {
             event: event.map(|e| e.id.clone()),
             event_name: event.map(|e| e.name.clone()),
             sources: s.sources.into_iter().map(str::to_string).collect(),
+            via: None,
         });
+    }
+
+    /// [`who_met`](Self::who_met) with filters, and for a government or
+    /// organization optionally the encounters of its members.
+    ///
+    /// ```
+    /// use newsgraph::query::WhoMetOptions;
+    /// use newsgraph::model::MeetingMode;
+    /// use newsgraph::{Dataset, KnowledgeGraph};
+    ///
+    /// let graph = KnowledgeGraph::build(Dataset::load("data").unwrap());
+    /// let options = WhoMetOptions { since: "2022".parse().ok(), mode: Some(MeetingMode::Virtual), ..Default::default() };
+    /// let met = graph.who_met_with("antony-blinken", &options);
+    /// assert!(met.iter().all(|m| m.mode == MeetingMode::Virtual));
+    /// assert!(met.iter().any(|m| m.counterpart == "juan-carlos-holguin"));
+    ///
+    /// let ecuador = graph.who_met_with("ecuador", &WhoMetOptions { include_members: true, ..Default::default() });
+    /// let blinken = ecuador.iter().find(|m| m.counterpart == "antony-blinken").unwrap();
+    /// assert!(blinken.via.is_some(), "met through one of Ecuador's officials");
+    /// ```
+    pub fn who_met_with(&self, id: &str, options: &WhoMetOptions) -> Vec<Encounter> {
+        let mut rows: Vec<Encounter> = self.who_met(id);
+        if options.include_members {
+            let members = self.members_of(id);
+            for member in &members {
+                for mut encounter in self.who_met(member) {
+                    if encounter.counterpart == id || members.contains(&encounter.counterpart) {
+                        continue; // a meeting among members is not the body's
+                    }
+                    encounter.via = Some(member.clone());
+                    rows.push(encounter);
+                }
+            }
+            rows.sort_by(|a, b| {
+                a.date
+                    .cmp(&b.date)
+                    .then_with(|| a.counterpart_name.cmp(&b.counterpart_name))
+            });
+        }
+        rows.retain(|e| options.keeps(e));
+        rows
+    }
+
+    /// Ids of the entities that belong to `id`: people whose country it is,
+    /// organizations under it (through `parent` or `country`), transitively.
+    pub fn members_of(&self, id: &str) -> Vec<String> {
+        let dataset = self.dataset();
+        dataset
+            .entities
+            .values()
+            .filter(|e| e.id != id && e.kind != crate::model::EntityKind::Event)
+            .filter(|e| {
+                let mut current: &crate::model::Entity = e;
+                for _ in 0..16 {
+                    let up = current.parent.as_deref().or(current.country.as_deref());
+                    match up.and_then(|u| dataset.entity(u)) {
+                        Some(next) if next.id == id => return true,
+                        Some(next) if next.id != current.id => current = next,
+                        _ => return false,
+                    }
+                }
+                false
+            })
+            .map(|e| e.id.clone())
+            .collect()
     }
 
     /// [`who_met`](Self::who_met) by name: resolves `name` first.

@@ -1,0 +1,76 @@
+//! Build a dataset of your own, from a directory of RON files or in code, and
+//! query it.
+//!
+//! ```sh
+//! cargo run --example own_dataset                  # a dataset written below
+//! cargo run --example own_dataset -- path/to/data  # your own data directory
+//! ```
+
+use newsgraph::extract::Extractor;
+use newsgraph::mentions::Matcher;
+use newsgraph::{Dataset, Date, KnowledgeGraph};
+
+/// A small dataset, written as a curator would write it in a .ron file.
+const DATA: &str = r#"(
+    governments: [
+        (id: "freedonia", name: "Freedonia", demonyms: ["Freedonian"]),
+        (id: "sylvania", name: "Sylvania", demonyms: ["Sylvanian"]),
+    ],
+    people: [
+        (id: "rufus-firefly", name: "Rufus T. Firefly", weak_aliases: ["Firefly"], country: "freedonia"),
+        (id: "trentino", name: "Ambassador Trentino", weak_aliases: ["Trentino"], country: "sylvania"),
+    ],
+    offices: [
+        (id: "freedonia-leader", name: "Leader of Freedonia", of: "freedonia", titles: ["Leader of Freedonia"],
+         holders: [(person: "rufus-firefly", from: "1933-11-01", sources: ["gazette"])]),
+    ],
+    sources: [(id: "gazette", title: "The Freedonia Gazette")],
+)"#;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dataset = match std::env::args().nth(1) {
+        Some(dir) => Dataset::load(dir)?,
+        None => {
+            // Write the RON into a temporary data directory and load it like any other.
+            let dir =
+                std::env::temp_dir().join(format!("newsgraph-example-{}", std::process::id()));
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(dir.join("data.ron"), DATA)?;
+            let dataset = Dataset::load(&dir);
+            std::fs::remove_dir_all(&dir)?;
+            dataset?
+        }
+    };
+    println!(
+        "{} entities, {} offices",
+        dataset.entities.len(),
+        dataset.offices.len()
+    );
+
+    // Run the matcher on a text the dataset has never seen.
+    let text = "The Leader of Freedonia met with Ambassador Trentino on Friday. \
+                Firefly did not meet the Sylvanian envoy again.";
+    let date = Date::ymd(1933, 11, 20);
+    let matcher = Matcher::new(&dataset);
+    let extractor = Extractor::new(&dataset.patterns);
+    let mentions = matcher.analyze(&dataset, text, date);
+    for fact in extractor.extract(&dataset, text, &mentions, date) {
+        println!(
+            "found: {} {} {} on {} (pattern {}, confidence {:.2})",
+            dataset.entities[fact.subject].name,
+            fact.relation.name(),
+            dataset.entities[fact.object].name,
+            fact.date,
+            fact.pattern,
+            fact.confidence
+        );
+    }
+
+    let graph = KnowledgeGraph::build(dataset);
+    let stats = graph.stats(3);
+    println!("graph: {} nodes, {} edges", stats.nodes, stats.edges);
+    for ranked in stats.top_degree {
+        println!("  {} (degree {})", ranked.name, ranked.score);
+    }
+    Ok(())
+}

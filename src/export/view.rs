@@ -1,0 +1,136 @@
+//! Views: the part of a graph an export draws or writes.
+
+use std::collections::HashSet;
+
+use crate::graph::{FactRef, KnowledgeGraph};
+use crate::model::{Date, Entity};
+use crate::query::NeighborOptions;
+
+/// A selection of a graph's entities and facts, for focused exports.
+///
+/// ```
+/// use newsgraph::export::{self, View};
+/// use newsgraph::{Dataset, KnowledgeGraph};
+///
+/// let graph = KnowledgeGraph::build(Dataset::load("data").unwrap());
+/// let view = View::focus(&graph, "antony-blinken", 1).relations(&["met_with".to_string()]);
+/// let dot = export::view_to_dot(&view);
+/// assert!(dot.contains("\"juan-carlos-holguin\""));
+/// assert!(!dot.contains("\"los-lobos\""));
+/// ```
+#[derive(Debug, Clone)]
+pub struct View<'g> {
+    graph: &'g KnowledgeGraph,
+    /// Entity ids kept; all when `None`.
+    entities: Option<HashSet<String>>,
+    /// Relation names kept; all when empty.
+    relations: Vec<String>,
+    since: Option<Date>,
+    until: Option<Date>,
+}
+
+impl<'g> View<'g> {
+    /// The whole graph.
+    pub fn all(graph: &'g KnowledgeGraph) -> View<'g> {
+        View {
+            graph,
+            entities: None,
+            relations: Vec::new(),
+            since: None,
+            until: None,
+        }
+    }
+
+    /// An entity and everything within `depth` steps of it.
+    pub fn focus(graph: &'g KnowledgeGraph, id: &str, depth: usize) -> View<'g> {
+        let options = NeighborOptions {
+            depth,
+            ..NeighborOptions::default()
+        };
+        let mut entities: HashSet<String> = graph
+            .neighbors(id, &options)
+            .into_iter()
+            .map(|n| n.id)
+            .collect();
+        entities.insert(id.to_string());
+        View {
+            entities: Some(entities),
+            ..View::all(graph)
+        }
+    }
+
+    /// Keeps only these relations (all when empty). Entities left without a
+    /// fact are dropped from a focused view's picture.
+    pub fn relations(mut self, relations: &[String]) -> View<'g> {
+        self.relations = relations.to_vec();
+        self
+    }
+
+    /// Keeps only facts dated within the period (undated facts drop out when a bound is set).
+    pub fn between(mut self, since: Option<Date>, until: Option<Date>) -> View<'g> {
+        self.since = since;
+        self.until = until;
+        self
+    }
+
+    /// The graph viewed.
+    pub fn graph(&self) -> &'g KnowledgeGraph {
+        self.graph
+    }
+
+    /// Whether the view is the whole graph, unfiltered.
+    pub fn is_whole(&self) -> bool {
+        self.entities.is_none()
+            && self.relations.is_empty()
+            && self.since.is_none()
+            && self.until.is_none()
+    }
+
+    fn keeps_fact(&self, fact: &FactRef<'_>) -> bool {
+        let ends = self
+            .entities
+            .as_ref()
+            .is_none_or(|e| e.contains(&fact.from.id) && e.contains(&fact.to.id));
+        let relation = self.relations.is_empty()
+            || self
+                .relations
+                .iter()
+                .any(|r| r == fact.fact.relation.name());
+        let since = self.since.is_none_or(|s| {
+            fact.fact
+                .date
+                .is_some_and(|d| d.last_day() >= s.first_day())
+        });
+        let until = self.until.is_none_or(|u| {
+            fact.fact
+                .date
+                .is_some_and(|d| d.first_day() <= u.last_day())
+        });
+        ends && relation && since && until
+    }
+
+    /// The facts in view, in graph order.
+    pub fn facts(&self) -> Vec<FactRef<'g>> {
+        self.graph.facts().filter(|f| self.keeps_fact(f)).collect()
+    }
+
+    /// The entities in view, in dataset order. A filtered view keeps only the
+    /// entities its facts touch (and a focused view its centre).
+    pub fn entities(&self) -> Vec<&'g Entity> {
+        let all = self.graph.dataset().entities.values();
+        if self.is_whole() {
+            return all.collect();
+        }
+        let facts = self.facts();
+        let touched: HashSet<&str> = facts
+            .iter()
+            .flat_map(|f| [f.from.id.as_str(), f.to.id.as_str()])
+            .collect();
+        let filtered = !self.relations.is_empty() || self.since.is_some() || self.until.is_some();
+        all.filter(|e| {
+            let selected = self.entities.as_ref().is_none_or(|s| s.contains(&e.id));
+            selected && (!filtered || touched.contains(e.id.as_str()))
+        })
+        .collect()
+    }
+}

@@ -1,0 +1,61 @@
+//! A fact as query results show it: ids, names, label, date and sources.
+
+use serde::Serialize;
+
+use crate::export::edge_label;
+use crate::graph::{FactOrigin, FactRef};
+use crate::model::{AttributeValue, Date};
+
+/// One fact, flattened for query results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactSummary {
+    /// Subject id.
+    pub from: String,
+    /// Subject display name.
+    pub from_name: String,
+    /// Relation name (`met_with`…).
+    pub relation: &'static str,
+    /// Object id.
+    pub to: String,
+    /// Object display name.
+    pub to_name: String,
+    /// When.
+    pub date: Option<Date>,
+    /// The relation's attributes.
+    pub attributes: Vec<(&'static str, AttributeValue)>,
+    /// A short label ("funded: 13.5M USD").
+    pub label: String,
+    /// Curated, derived, extracted or both.
+    pub origin: FactOrigin,
+    /// The event it happened at.
+    pub event: Option<String>,
+    /// Source ids.
+    pub sources: Vec<String>,
+    /// The first evidence sentence, when there is one.
+    pub evidence: Option<String>,
+}
+
+impl FactSummary {
+    /// Flattens a fact.
+    pub fn of(fact: &FactRef<'_>) -> FactSummary {
+        FactSummary {
+            from: fact.from.id.clone(),
+            from_name: fact.from.name.clone(),
+            relation: fact.fact.relation.name(),
+            to: fact.to.id.clone(),
+            to_name: fact.to.name.clone(),
+            date: fact.fact.date,
+            attributes: fact.fact.relation.attributes(),
+            label: edge_label(fact.fact).replace('\n', " "),
+            origin: fact.fact.origin,
+            event: fact.fact.event.clone(),
+            sources: fact
+                .fact
+                .sources()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            evidence: fact.fact.evidence.iter().find_map(|e| e.text.clone()),
+        }
+    }
+}
