@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::export::{self, Engine, ExportError, ImageFormat};
+use crate::export::{self, Engine, ExportError, ImageFormat, View};
 use crate::extract::{ArticleFacts, Extractor};
 use crate::graph::KnowledgeGraph;
 use crate::mentions::{ArticleMentions, Matcher};
@@ -181,25 +181,103 @@ pub struct BuildReport {
     pub skipped: Vec<String>,
 }
 
-/// Writes `newsgraph.dot`, `newsgraph.graphml` and, when Graphviz is
-/// installed, `newsgraph.svg` into `out_dir`.
+/// People drawn on their own: those with at least this many facts besides
+/// offices, parents and event participation.
+pub const FOCUS_MIN_RELATIONS: usize = 3;
+
+/// Writes every export of the graph into `out_dir`:
+///
+/// - `newsgraph.dot`, `newsgraph.graphml`, `newsgraph.json` (Cytoscape.js),
+///   `csv/` (Neo4j and Gephi);
+/// - when Graphviz is installed, `newsgraph.svg`, `newsgraph.html` (the
+///   interactive page) and `focus/<person>.svg` for every person with at least
+///   [`FOCUS_MIN_RELATIONS`] relations (their `focus/<person>.dot` always).
+///
+/// Files are written atomically; focus files of people who no longer qualify
+/// are removed, so the directory always matches the data.
 pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildReport, ExportError> {
     let mut report = BuildReport::default();
-    let dot = export::to_dot(graph);
-    let mut write = |name: &str, bytes: &[u8]| -> Result<(), ExportError> {
-        let path = out_dir.join(name);
+    let mut write = |path: PathBuf, bytes: &[u8]| -> Result<(), ExportError> {
         export::write_atomic(&path, bytes)?;
         report.written.push(path);
         Ok(())
     };
-    write("newsgraph.dot", dot.as_bytes())?;
-    write("newsgraph.graphml", export::to_graphml(graph).as_bytes())?;
-    match export::render(&dot, ImageFormat::Svg, Engine::Dot) {
-        Ok(svg) => write("newsgraph.svg", &svg)?,
-        Err(ExportError::GraphvizMissing) => report
-            .skipped
-            .push("newsgraph.svg: Graphviz is not installed (apt-get install graphviz)".into()),
+    let all = View::all(graph);
+    let dot = export::view_to_dot(&all);
+    write(out_dir.join("newsgraph.dot"), dot.as_bytes())?;
+    write(
+        out_dir.join("newsgraph.graphml"),
+        export::view_to_graphml(&all).as_bytes(),
+    )?;
+    write(
+        out_dir.join("newsgraph.json"),
+        export::view_to_json(&all).as_bytes(),
+    )?;
+    for (name, bytes) in export::to_csv_files(&all)? {
+        write(out_dir.join("csv").join(name), &bytes)?;
+    }
+    let graphviz = match export::render(&dot, ImageFormat::Svg, Engine::Dot) {
+        Ok(svg) => {
+            let svg = String::from_utf8_lossy(&svg).into_owned();
+            write(out_dir.join("newsgraph.svg"), svg.as_bytes())?;
+            let html = export::to_html(&all, &svg, "newsgraph");
+            write(out_dir.join("newsgraph.html"), html.as_bytes())?;
+            true
+        }
+        Err(ExportError::GraphvizMissing) => {
+            let why = "Graphviz is not installed (apt-get install graphviz)";
+            report.skipped.push(format!(
+                "newsgraph.svg, newsgraph.html and focus/*.svg: {why}"
+            ));
+            false
+        }
         Err(other) => return Err(other),
+    };
+    let focus_dir = out_dir.join("focus");
+    let mut kept = Vec::new();
+    for person in focus_people(graph) {
+        let view = View::focus(graph, &person, 1);
+        let dot = export::view_to_dot(&view);
+        let base = focus_dir.join(&person);
+        write(base.with_extension("dot"), dot.as_bytes())?;
+        kept.push(base.with_extension("dot"));
+        if graphviz {
+            let svg = export::render(&dot, ImageFormat::Svg, Engine::Dot)?;
+            write(base.with_extension("svg"), &svg)?;
+            kept.push(base.with_extension("svg"));
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(&focus_dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let ours = path.extension().is_some_and(|e| e == "dot" || e == "svg");
+            if ours && !kept.contains(&path) {
+                std::fs::remove_file(&path)
+                    .map_err(|source| ExportError::Write { path, source })?;
+            }
+        }
     }
     Ok(report)
+}
+
+/// Ids of the people with at least [`FOCUS_MIN_RELATIONS`] facts besides
+/// offices, parents and event participation, in dataset order.
+pub fn focus_people(graph: &KnowledgeGraph) -> Vec<String> {
+    graph
+        .dataset()
+        .entities_of_kind(crate::model::EntityKind::Person)
+        .filter(|person| {
+            let relations = graph
+                .facts_of(&person.id)
+                .filter(|f| {
+                    !matches!(
+                        f.fact.relation.name(),
+                        "holds_office" | "part_of" | "participated_in"
+                    )
+                })
+                .count();
+            relations >= FOCUS_MIN_RELATIONS
+        })
+        .map(|person| person.id.clone())
+        .collect()
 }

@@ -49,6 +49,12 @@ pub enum ExportFormat {
     Svg,
     /// PNG rendered by Graphviz.
     Png,
+    /// Cytoscape.js elements (JSON).
+    Json,
+    /// CSV for Neo4j and Gephi: four files into the directory given by -o.
+    Csv,
+    /// A self-contained interactive HTML page (needs Graphviz).
+    Html,
 }
 
 /// Meeting modes on the command line.

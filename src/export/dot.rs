@@ -51,11 +51,12 @@ pub fn view_dot_graph(view: &View<'_>) -> Graph {
     let graph = view.graph();
     let style = &graph.dataset().style;
     let all_facts = view.facts();
-    // A meeting event drawn with its participants already shows who met whom.
-    let events_drawn: HashSet<&str> = all_facts
+    // A meeting event drawn with both participants' lines to it already shows
+    // that they met.
+    let events_drawn: HashSet<(&str, &str)> = all_facts
         .iter()
         .filter(|f| matches!(f.fact.relation, RelationKind::ParticipatedIn { .. }))
-        .map(|f| f.to.id.as_str())
+        .map(|f| (f.from.id.as_str(), f.to.id.as_str()))
         .collect();
     let facts: Vec<FactRef<'_>> = all_facts
         .iter()
@@ -130,15 +131,15 @@ pub fn view_to_dot(view: &View<'_>) -> String {
     text
 }
 
-fn drawn(style: &Style, fact: &FactRef<'_>, events_drawn: &HashSet<&str>) -> bool {
+fn drawn(style: &Style, fact: &FactRef<'_>, events_drawn: &HashSet<(&str, &str)>) -> bool {
     let name = fact.fact.relation.name();
+    let shown_by_event = fact.fact.event.as_deref().is_some_and(|e| {
+        events_drawn.contains(&(fact.from.id.as_str(), e))
+            && events_drawn.contains(&(fact.to.id.as_str(), e))
+    });
     let derived_meeting = matches!(fact.fact.relation, RelationKind::MetWith { .. })
         && fact.fact.origin == FactOrigin::Derived
-        && fact
-            .fact
-            .event
-            .as_deref()
-            .is_some_and(|e| events_drawn.contains(e));
+        && shown_by_event;
     !style.hidden_relations.iter().any(|h| h == name)
         && (style.draw_derived_meetings || !derived_meeting)
 }
@@ -157,6 +158,11 @@ fn node(style: &Style, entity: &Entity, graph: &KnowledgeGraph) -> Node {
     attrs.push(Attribute(
         Id::Plain("tooltip".into()),
         quoted(&tooltip(entity, graph)),
+    ));
+    // The SVG element of the node gets this id, so pages can find it.
+    attrs.push(Attribute(
+        Id::Plain("id".into()),
+        quoted(&format!("n-{}", entity.id)),
     ));
     Node::new(NodeId(quoted(&entity.id), None), attrs)
 }
@@ -190,25 +196,48 @@ pub fn edge_label(fact: &crate::graph::Fact) -> String {
             amount, currency, ..
         } => amount.map(|a| money(a, currency.as_deref())),
         RelationKind::Designated { designation } => Some(designation.clone()),
-        RelationKind::Agreed { what, status } => Some(format!("{what} ({})", status.as_str())),
+        RelationKind::Agreed { what, status } => Some(format!(
+            "{} ({})",
+            shorten(what, 40),
+            status.as_str().replace('_', " ")
+        )),
         RelationKind::HoldsOffice { title, .. } => Some(title.clone()),
-        RelationKind::ParticipatedIn { .. } | RelationKind::PartOf => None,
-        other => other
-            .attributes()
-            .into_iter()
-            .next()
-            .map(|(_, v)| v.to_string()),
+        // Statements say what about in the tooltip; the line says who and when.
+        _ => None,
     };
-    let mut label = fact.relation.name().to_string();
+    if matches!(
+        fact.relation,
+        RelationKind::ParticipatedIn { .. } | RelationKind::PartOf
+    ) {
+        return String::new(); // the line style and the legend say it
+    }
+    let mut label = fact.relation.name().replace('_', " ");
     if let Some(main) = main {
         label = format!("{label}: {main}");
     }
     if let Some(date) = fact.date {
-        if !matches!(fact.relation, RelationKind::ParticipatedIn { .. }) {
-            label = format!("{label}\n{date}");
-        }
+        label = format!("{label}\n{date}");
     }
     label
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with "…".
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
 }
 
 /// "13.5M USD" for 13,500,000 USD.
@@ -258,7 +287,13 @@ fn edge(style: &Style, fact: &FactRef<'_>) -> Edge {
             Vertex::N(NodeId(quoted(&fact.from.id), None)),
             Vertex::N(NodeId(quoted(&fact.to.id), None)),
         ),
-        attributes: attrs,
+        attributes: {
+            attrs.push(Attribute(
+                Id::Plain("id".into()),
+                quoted(&format!("f-{}", fact.edge.index())),
+            ));
+            attrs
+        },
     }
 }
 

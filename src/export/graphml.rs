@@ -116,8 +116,8 @@ pub fn write_view_graphml(view: &View<'_>, out: impl Write) -> io::Result<()> {
                     for entity in view.entities() {
                         write_node(w, entity)?;
                     }
-                    for (i, fact) in view.facts().iter().enumerate() {
-                        write_edge(w, i, fact)?;
+                    for fact in &view.facts() {
+                        write_edge(w, fact)?;
                     }
                     Ok(())
                 })?;
@@ -197,8 +197,8 @@ fn write_node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
     Ok(())
 }
 
-fn write_edge<W: Write>(w: &mut Writer<W>, index: usize, fact: &FactRef<'_>) -> io::Result<()> {
-    let id = format!("e{index}");
+fn write_edge<W: Write>(w: &mut Writer<W>, fact: &FactRef<'_>) -> io::Result<()> {
+    let id = format!("f{}", fact.edge.index());
     w.create_element("edge")
         .with_attributes([
             ("id", id.as_str()),

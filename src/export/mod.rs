@@ -1,15 +1,22 @@
-//! Exports: DOT (and SVG/PNG through Graphviz) and GraphML, of the whole
-//! graph or of a [`View`] (an entity's neighbourhood, some relations, a period).
+//! Exports of the whole graph or of a [`View`] (an entity's neighbourhood,
+//! some relations, a period): DOT (and SVG/PNG through Graphviz), GraphML,
+//! Cytoscape.js JSON, CSV for Neo4j and Gephi, and a self-contained HTML page.
 
+mod csv;
 mod dot;
 mod graphml;
+mod html;
+mod json;
 mod style;
 mod view;
 
+pub use self::csv::to_csv_files;
 pub use dot::{
     dot_graph, edge_label, quoted, render, to_dot, view_dot_graph, view_to_dot, Engine, ImageFormat,
 };
 pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
+pub use html::to_html;
+pub use json::{edge_data, node_data, to_cytoscape, view_to_json};
 pub use style::{Attributes, Style};
 pub use view::View;
 
@@ -22,6 +29,9 @@ pub enum ExportError {
     /// Graphviz ran but failed.
     #[error("Graphviz failed: {0}")]
     Graphviz(String),
+    /// A CSV file could not be written.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] ::csv::Error),
     /// Writing the output failed.
     #[error("cannot write {path}: {source}")]
     Write {

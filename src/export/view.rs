@@ -23,6 +23,9 @@ pub struct View<'g> {
     graph: &'g KnowledgeGraph,
     /// Entity ids kept; all when `None`.
     entities: Option<HashSet<String>>,
+    /// Fact ids (`f12`) kept, for a focused view: the facts that reach each
+    /// neighbour; all facts among kept entities when `None`.
+    facts: Option<HashSet<String>>,
     /// Relation names kept; all when empty.
     relations: Vec<String>,
     since: Option<Date>,
@@ -35,26 +38,31 @@ impl<'g> View<'g> {
         View {
             graph,
             entities: None,
+            facts: None,
             relations: Vec::new(),
             since: None,
             until: None,
         }
     }
 
-    /// An entity and everything within `depth` steps of it.
+    /// An entity, everything within `depth` steps of it, and the facts that
+    /// reach each of them (not every fact among them: a picture of one
+    /// person's world, not of their neighbours' worlds).
     pub fn focus(graph: &'g KnowledgeGraph, id: &str, depth: usize) -> View<'g> {
         let options = NeighborOptions {
             depth,
             ..NeighborOptions::default()
         };
-        let mut entities: HashSet<String> = graph
-            .neighbors(id, &options)
-            .into_iter()
-            .map(|n| n.id)
+        let neighbors = graph.neighbors(id, &options);
+        let facts: HashSet<String> = neighbors
+            .iter()
+            .flat_map(|n| n.via.iter().map(|f| f.id.clone()))
             .collect();
+        let mut entities: HashSet<String> = neighbors.into_iter().map(|n| n.id).collect();
         entities.insert(id.to_string());
         View {
             entities: Some(entities),
+            facts: Some(facts),
             ..View::all(graph)
         }
     }
@@ -81,6 +89,7 @@ impl<'g> View<'g> {
     /// Whether the view is the whole graph, unfiltered.
     pub fn is_whole(&self) -> bool {
         self.entities.is_none()
+            && self.facts.is_none()
             && self.relations.is_empty()
             && self.since.is_none()
             && self.until.is_none()
@@ -91,6 +100,10 @@ impl<'g> View<'g> {
             .entities
             .as_ref()
             .is_none_or(|e| e.contains(&fact.from.id) && e.contains(&fact.to.id));
+        let listed = self
+            .facts
+            .as_ref()
+            .is_none_or(|f| f.contains(&format!("f{}", fact.edge.index())));
         let relation = self.relations.is_empty()
             || self
                 .relations
@@ -106,7 +119,7 @@ impl<'g> View<'g> {
                 .date
                 .is_some_and(|d| d.first_day() <= u.last_day())
         });
-        ends && relation && since && until
+        ends && listed && relation && since && until
     }
 
     /// The facts in view, in graph order.

@@ -1,0 +1,224 @@
+//! CSV export for graph databases and spreadsheets.
+//!
+//! Two pairs of files:
+//!
+//! - `nodes.csv`, `edges.csv` with Neo4j's `neo4j-admin database import`
+//!   headers: `id:ID`, `:LABEL`, typed properties (`amount:double`,
+//!   `aliases:string[]` with `;` between items), and `:START_ID`, `:END_ID`,
+//!   `:TYPE` (the relation in upper case, as Neo4j names relationship types);
+//! - `gephi-nodes.csv`, `gephi-edges.csv` with Gephi's spreadsheet import
+//!   headers: `Id`, `Label`, and `Source`, `Target`, `Type` (Directed or
+//!   Undirected), `Label`, `Time Interval` (`<[2022-01-28, 2022-01-28]>`).
+
+use super::graphml::LIST_SEPARATOR;
+use super::view::View;
+use crate::graph::FactRef;
+use crate::model::{AttributeValue, Entity};
+
+/// Relation attribute columns, in a fixed order, with their Neo4j types.
+const EDGE_ATTRIBUTES: &[(&str, &str)] = &[
+    ("mode", "string"),
+    ("amount", "double"),
+    ("currency", "string"),
+    ("purpose", "string"),
+    ("status", "string"),
+    ("designation", "string"),
+    ("what", "string"),
+    ("about", "string"),
+    ("role", "string"),
+    ("side", "string"),
+    ("office", "string"),
+    ("title", "string"),
+    ("until", "string"),
+];
+
+fn attribute(fact: &FactRef<'_>, name: &str) -> String {
+    fact.fact
+        .relation
+        .attributes()
+        .into_iter()
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| match v {
+            AttributeValue::Number(n) => n.to_string(),
+            AttributeValue::Text(t) => t,
+        })
+        .unwrap_or_default()
+}
+
+fn evidence(fact: &FactRef<'_>) -> String {
+    let texts: Vec<&str> = fact
+        .fact
+        .evidence
+        .iter()
+        .filter_map(|e| e.text.as_deref())
+        .collect();
+    texts.join(" | ")
+}
+
+fn event_date(entity: &Entity) -> String {
+    entity
+        .event
+        .as_ref()
+        .map(|e| e.date.to_string())
+        .unwrap_or_default()
+}
+
+/// The four CSV files of a view: (file name, contents).
+pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error> {
+    let entities = view.entities();
+    let facts = view.facts();
+    let mut out = Vec::new();
+
+    // Neo4j
+    let mut nodes = csv::Writer::from_writer(Vec::new());
+    nodes.write_record([
+        "id:ID",
+        "name",
+        ":LABEL",
+        "aliases:string[]",
+        "weak_aliases:string[]",
+        "country",
+        "parent",
+        "category",
+        "description",
+        "date",
+    ])?;
+    for e in &entities {
+        let label = capitalised(e.kind.as_str());
+        nodes.write_record([
+            e.id.as_str(),
+            &e.name,
+            &label,
+            &e.aliases.join(";"),
+            &e.weak_aliases.join(";"),
+            e.country.as_deref().unwrap_or(""),
+            e.parent.as_deref().unwrap_or(""),
+            e.category.as_deref().unwrap_or(""),
+            e.description.as_deref().unwrap_or(""),
+            &event_date(e),
+        ])?;
+    }
+    out.push(("nodes.csv", finish(nodes)?));
+
+    let mut edges = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        ":START_ID",
+        ":END_ID",
+        ":TYPE",
+        "id",
+        "date",
+        "date_precision",
+        "origin",
+        "event",
+        "sources:string[]",
+        "evidence",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(
+        EDGE_ATTRIBUTES
+            .iter()
+            .map(|(name, ty)| format!("{name}:{ty}")),
+    );
+    edges.write_record(&header)?;
+    for f in &facts {
+        let mut row = vec![
+            f.from.id.clone(),
+            f.to.id.clone(),
+            f.fact.relation.name().to_uppercase(),
+            format!("f{}", f.edge.index()),
+            f.fact.date.map(|d| d.to_string()).unwrap_or_default(),
+            f.fact
+                .date
+                .map(|d| d.precision().as_str().to_string())
+                .unwrap_or_default(),
+            f.fact.origin.as_str().to_string(),
+            f.fact.event.clone().unwrap_or_default(),
+            f.fact.sources().join(";"),
+            evidence(f),
+        ];
+        row.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| attribute(f, name)));
+        edges.write_record(&row)?;
+    }
+    out.push(("edges.csv", finish(edges)?));
+
+    // Gephi
+    let mut nodes = csv::Writer::from_writer(Vec::new());
+    nodes.write_record([
+        "Id", "Label", "Kind", "Country", "Parent", "Category", "Aliases",
+    ])?;
+    for e in &entities {
+        nodes.write_record([
+            e.id.as_str(),
+            &e.name,
+            e.kind.as_str(),
+            e.country.as_deref().unwrap_or(""),
+            e.parent.as_deref().unwrap_or(""),
+            e.category.as_deref().unwrap_or(""),
+            &e.aliases.join(LIST_SEPARATOR),
+        ])?;
+    }
+    out.push(("gephi-nodes.csv", finish(nodes)?));
+
+    let mut edges = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "Source",
+        "Target",
+        "Type",
+        "Id",
+        "Label",
+        "Relation",
+        "Time Interval",
+        "Date",
+        "Origin",
+        "Sources",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| capitalised(name)));
+    edges.write_record(&header)?;
+    for f in &facts {
+        let interval = f
+            .fact
+            .date
+            .map(|d| format!("<[{}, {}]>", d.first_day(), d.last_day()))
+            .unwrap_or_default();
+        let mut row = vec![
+            f.from.id.clone(),
+            f.to.id.clone(),
+            if f.fact.relation.is_symmetric() {
+                "Undirected"
+            } else {
+                "Directed"
+            }
+            .to_string(),
+            format!("f{}", f.edge.index()),
+            super::dot::edge_label(f.fact).replace('\n', " "),
+            f.fact.relation.name().to_string(),
+            interval,
+            f.fact.date.map(|d| d.to_string()).unwrap_or_default(),
+            f.fact.origin.as_str().to_string(),
+            f.fact.sources().join(LIST_SEPARATOR),
+        ];
+        row.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| attribute(f, name)));
+        edges.write_record(&row)?;
+    }
+    out.push(("gephi-edges.csv", finish(edges)?));
+    Ok(out)
+}
+
+fn finish(writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, csv::Error> {
+    writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}

@@ -1,0 +1,124 @@
+//! JSON export in the Cytoscape.js `elements` format (also read easily by D3).
+//!
+//! ```json
+//! {"elements": {"nodes": [{"data": {"id": "antony-blinken", "label": "Antony Blinken", "kind": "person", …}}],
+//!               "edges": [{"data": {"id": "f12", "source": "…", "target": "…", "relation": "met_with", …}}]}}
+//! ```
+//!
+//! Every attribute of the GraphML export is here too, lists as arrays and
+//! each piece of evidence with its provenance.
+
+use serde_json::{json, Map, Value};
+
+use super::dot::edge_label;
+use super::view::View;
+use crate::graph::{FactRef, KnowledgeGraph};
+use crate::model::Entity;
+
+/// The graph as Cytoscape.js elements.
+///
+/// ```
+/// use newsgraph::{export, Dataset, KnowledgeGraph};
+///
+/// let graph = KnowledgeGraph::build(Dataset::load("data").unwrap());
+/// let value = export::to_cytoscape(&export::View::all(&graph));
+/// let nodes = value["elements"]["nodes"].as_array().unwrap();
+/// assert_eq!(nodes.len(), graph.dataset().entities.len());
+/// ```
+pub fn to_cytoscape(view: &View<'_>) -> Value {
+    let nodes: Vec<Value> = view
+        .entities()
+        .into_iter()
+        .map(|e| json!({ "data": node_data(view.graph(), e) }))
+        .collect();
+    let edges: Vec<Value> = view
+        .facts()
+        .iter()
+        .map(|f| json!({ "data": edge_data(f) }))
+        .collect();
+    json!({
+        "format": "newsgraph cytoscape elements",
+        "elements": { "nodes": nodes, "edges": edges },
+    })
+}
+
+/// The JSON text of [`to_cytoscape`], pretty-printed, ending with a newline.
+pub fn view_to_json(view: &View<'_>) -> String {
+    let mut text =
+        serde_json::to_string_pretty(&to_cytoscape(view)).expect("JSON values serialise");
+    text.push('\n');
+    text
+}
+
+/// A node's attributes: names, kind, links, and event details.
+pub fn node_data(graph: &KnowledgeGraph, entity: &Entity) -> Map<String, Value> {
+    let mut data = Map::new();
+    data.insert("id".into(), json!(entity.id));
+    data.insert("label".into(), json!(entity.name));
+    data.insert("kind".into(), json!(entity.kind));
+    data.insert("aliases".into(), json!(entity.aliases));
+    data.insert("weak_aliases".into(), json!(entity.weak_aliases));
+    data.insert("demonyms".into(), json!(entity.demonyms));
+    for (key, value) in [
+        ("country", &entity.country),
+        ("parent", &entity.parent),
+        ("category", &entity.category),
+        ("description", &entity.description),
+    ] {
+        if let Some(value) = value {
+            data.insert(key.into(), json!(value));
+        }
+    }
+    let offices: Vec<Value> = graph
+        .dataset()
+        .offices_of(&entity.id)
+        .map(|(office, tenure)| json!({ "office": office.id, "title": office.name, "from": tenure.from, "to": tenure.to, "acting": tenure.acting }))
+        .collect();
+    if !offices.is_empty() {
+        data.insert("offices".into(), json!(offices));
+    }
+    if let Some(event) = &entity.event {
+        data.insert("event_type".into(), json!(event.event_type));
+        data.insert("event_status".into(), json!(event.status));
+        data.insert("date".into(), json!(event.date));
+        data.insert("date_precision".into(), json!(event.date.precision()));
+        if event.event_type.is_encounter() {
+            data.insert("mode".into(), json!(event.effective_mode().as_str()));
+        }
+        if let Some(place) = &event.place {
+            data.insert("place".into(), json!(place));
+        }
+        data.insert("participants".into(), json!(event.participants));
+        data.insert("sources".into(), json!(event.sources));
+    }
+    data
+}
+
+/// An edge's attributes: relation, its attributes, date, origin, evidence.
+pub fn edge_data(fact: &FactRef<'_>) -> Map<String, Value> {
+    let f = fact.fact;
+    let mut data = Map::new();
+    data.insert("id".into(), json!(format!("f{}", fact.edge.index())));
+    data.insert("source".into(), json!(fact.from.id));
+    data.insert("target".into(), json!(fact.to.id));
+    data.insert("relation".into(), json!(f.relation.name()));
+    data.insert("label".into(), json!(edge_label(f).replace('\n', " ")));
+    data.insert("symmetric".into(), json!(f.relation.is_symmetric()));
+    if let Some(date) = f.date {
+        data.insert("date".into(), json!(date));
+        data.insert("date_precision".into(), json!(date.precision()));
+    }
+    for (name, value) in f.relation.attributes() {
+        data.insert(name.into(), json!(value));
+    }
+    data.insert("origin".into(), json!(f.origin));
+    if let Some(event) = &f.event {
+        data.insert("event".into(), json!(event));
+    }
+    data.insert("sources".into(), json!(f.sources()));
+    data.insert("evidence".into(), json!(f.evidence));
+    if let Some(note) = &f.note {
+        data.insert("note".into(), json!(note));
+    }
+    data
+}

@@ -1,0 +1,169 @@
+//! Every export read back and compared with the graph.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use newsgraph::export::{self, View};
+use newsgraph::{pipeline, Dataset, KnowledgeGraph};
+
+fn graph() -> KnowledgeGraph {
+    pipeline::build_graph(Dataset::load("data").unwrap(), &|| {})
+        .unwrap()
+        .0
+}
+
+#[test]
+fn cytoscape_json_keeps_every_node_edge_and_attribute() {
+    let graph = graph();
+    let value = export::to_cytoscape(&View::all(&graph));
+    let nodes = value["elements"]["nodes"].as_array().unwrap();
+    let edges = value["elements"]["edges"].as_array().unwrap();
+    assert_eq!(nodes.len(), graph.dataset().entities.len());
+    assert_eq!(edges.len(), graph.petgraph().edge_count());
+    for (node, entity) in nodes.iter().zip(graph.dataset().entities.values()) {
+        assert_eq!(node["data"]["id"], entity.id.as_str());
+        assert_eq!(node["data"]["label"], entity.name.as_str());
+        assert_eq!(
+            node["data"]["aliases"].as_array().unwrap().len(),
+            entity.aliases.len()
+        );
+    }
+    for (edge, fact) in edges.iter().zip(graph.facts()) {
+        let data = &edge["data"];
+        assert_eq!(data["source"], fact.from.id.as_str());
+        assert_eq!(data["target"], fact.to.id.as_str());
+        assert_eq!(data["relation"], fact.fact.relation.name());
+        for (name, value) in fact.fact.relation.attributes() {
+            assert_eq!(
+                data[name],
+                serde_json::to_value(value).unwrap(),
+                "{name} of {data}"
+            );
+        }
+        assert_eq!(
+            data["evidence"].as_array().unwrap().len(),
+            fact.fact.evidence.len()
+        );
+    }
+    let funded: Vec<f64> = edges
+        .iter()
+        .filter(|e| e["data"]["relation"] == "funded")
+        .map(|e| e["data"]["amount"].as_f64().unwrap())
+        .collect();
+    assert_eq!(funded, [13_500_000.0, 6_000_000.0]);
+}
+
+fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
+    let mut reader = csv::Reader::from_reader(bytes);
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(str::to_string))
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn csv_files_follow_neo4j_and_gephi_conventions() {
+    let graph = graph();
+    let files: BTreeMap<&str, Vec<u8>> = export::to_csv_files(&View::all(&graph))
+        .unwrap()
+        .into_iter()
+        .collect();
+    let (header, nodes) = read_csv(&files["nodes.csv"]);
+    assert_eq!(&header[..3], ["id:ID", "name", ":LABEL"]);
+    assert_eq!(nodes.len(), graph.dataset().entities.len());
+    assert_eq!(nodes[0]["id:ID"], graph.dataset().entities[0].id);
+    let (header, edges) = read_csv(&files["edges.csv"]);
+    assert_eq!(&header[..3], [":START_ID", ":END_ID", ":TYPE"]);
+    assert!(header.contains(&"amount:double".to_string()));
+    assert_eq!(edges.len(), graph.petgraph().edge_count());
+    let funding: Vec<&BTreeMap<String, String>> =
+        edges.iter().filter(|e| e[":TYPE"] == "FUNDED").collect();
+    assert_eq!(funding.len(), 2);
+    assert_eq!(
+        funding[0]["amount:double"].parse::<f64>().unwrap(),
+        13_500_000.0
+    );
+    // Every edge's ends are nodes.
+    let ids: Vec<&String> = nodes.iter().map(|n| &n["id:ID"]).collect();
+    assert!(edges
+        .iter()
+        .all(|e| ids.contains(&&e[":START_ID"]) && ids.contains(&&e[":END_ID"])));
+
+    let (header, gephi_nodes) = read_csv(&files["gephi-nodes.csv"]);
+    assert_eq!(&header[..2], ["Id", "Label"]);
+    assert_eq!(gephi_nodes.len(), nodes.len());
+    let (header, gephi_edges) = read_csv(&files["gephi-edges.csv"]);
+    assert_eq!(&header[..3], ["Source", "Target", "Type"]);
+    assert!(header.contains(&"Time Interval".to_string()));
+    let meeting = gephi_edges
+        .iter()
+        .find(|e| e["Relation"] == "met_with" && e["Date"] == "2022-01-28")
+        .unwrap();
+    assert_eq!(meeting["Type"], "Undirected");
+    assert_eq!(meeting["Time Interval"], "<[2022-01-28, 2022-01-28]>");
+}
+
+#[test]
+fn the_page_is_self_contained() {
+    let graph = graph();
+    let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"n-antony-blinken\"></g></svg>";
+    let html = export::to_html(&View::all(&graph), svg, "newsgraph");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<svg xmlns"), "the SVG is embedded");
+    assert!(!html.contains("<?xml"), "without its prolog");
+    for remote in ["http://", "https://", "src=\"", "<link"] {
+        let outside_svg = html
+            .replace("http://www.w3.org/2000/svg", "")
+            .replace("http://www.w3.org/1999/xlink", "");
+        assert!(
+            !outside_svg.contains(remote),
+            "the page loads nothing from outside ({remote})"
+        );
+    }
+    let start = html
+        .find("<script type=\"application/json\" id=\"graph-data\">")
+        .unwrap();
+    let json = &html[start..];
+    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+    let data: serde_json::Value = serde_json::from_str(&json.replace("<\\/", "</")).unwrap();
+    assert_eq!(
+        data["nodes"].as_array().unwrap().len(),
+        graph.dataset().entities.len()
+    );
+    assert_eq!(
+        data["edges"].as_array().unwrap().len(),
+        graph.petgraph().edge_count()
+    );
+}
+
+#[test]
+fn every_person_with_three_relations_gets_a_focused_picture() {
+    let graph = graph();
+    let people = pipeline::focus_people(&graph);
+    assert!(people.contains(&"antony-blinken".to_string()));
+    assert!(
+        !people.contains(&"joe-biden".to_string()),
+        "Biden has no relation besides his office"
+    );
+    for person in &people {
+        assert!(
+            Path::new("graphs/focus")
+                .join(format!("{person}.dot"))
+                .exists(),
+            "{person}"
+        );
+    }
+}
