@@ -61,8 +61,6 @@ pub struct ArticleReport {
     pub linked: usize,
     /// Facts extracted.
     pub facts: usize,
-    /// Capitalised names that matched nothing, with counts.
-    pub unknown_names: Vec<(String, usize)>,
 }
 
 /// What the matcher did with every article.
@@ -143,7 +141,6 @@ pub fn extract_sources(
                     .filter(|m| m.entity.is_some())
                     .count(),
                 facts: facts.len(),
-                unknown_names: mentions.unknown_names,
             };
             progress();
             Ok((
@@ -185,6 +182,13 @@ pub struct BuildReport {
 /// offices, parents and event participation.
 pub const FOCUS_MIN_RELATIONS: usize = 3;
 
+/// At most this many focused pictures are drawn (people with most relations first).
+pub const MAX_FOCUS_PICTURES: usize = 200;
+
+/// Graphviz is not asked to lay out pictures with more facts than this: a
+/// picture of tens of thousands of lines takes hours and shows nothing.
+pub const MAX_DRAWN_FACTS: usize = 3000;
+
 /// Writes every export of the graph into `out_dir`:
 ///
 /// - `newsgraph.dot`, `newsgraph.graphml`, `newsgraph.json` (Cytoscape.js),
@@ -216,7 +220,13 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
     for (name, bytes) in export::to_csv_files(&all)? {
         write(out_dir.join("csv").join(name), &bytes)?;
     }
-    let graphviz = match export::render(&dot, ImageFormat::Svg, Engine::Dot) {
+    let drawable = graph.petgraph().edge_count() <= MAX_DRAWN_FACTS;
+    let rendered = if drawable {
+        export::render(&dot, ImageFormat::Svg, Engine::Dot)
+    } else {
+        Err(ExportError::TooLarge(graph.petgraph().edge_count()))
+    };
+    let graphviz = match rendered {
         Ok(svg) => {
             let svg = String::from_utf8_lossy(&svg).into_owned();
             write(out_dir.join("newsgraph.svg"), svg.as_bytes())?;
@@ -231,17 +241,31 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
             ));
             false
         }
+        Err(ExportError::TooLarge(facts)) => {
+            report.skipped.push(format!(
+                "newsgraph.svg and newsgraph.html: {facts} facts are too many to draw (at most {MAX_DRAWN_FACTS}); \\
+                 draw part of the graph with `export --format svg --focus NAME`"
+            ));
+            export::render("digraph { }", ImageFormat::Svg, Engine::Dot).is_ok()
+        }
         Err(other) => return Err(other),
     };
     let focus_dir = out_dir.join("focus");
     let mut kept = Vec::new();
-    for person in focus_people(graph) {
+    let people = focus_people(graph);
+    if people.len() > MAX_FOCUS_PICTURES {
+        report.skipped.push(format!(
+            "focus/: {} more people qualify; only the {MAX_FOCUS_PICTURES} with most relations are drawn",
+            people.len() - MAX_FOCUS_PICTURES
+        ));
+    }
+    for person in people.into_iter().take(MAX_FOCUS_PICTURES) {
         let view = View::focus(graph, &person, 1);
         let dot = export::view_to_dot(&view);
         let base = focus_dir.join(&person);
         write(base.with_extension("dot"), dot.as_bytes())?;
         kept.push(base.with_extension("dot"));
-        if graphviz {
+        if graphviz && view.facts().len() <= MAX_DRAWN_FACTS {
             let svg = export::render(&dot, ImageFormat::Svg, Engine::Dot)?;
             write(base.with_extension("svg"), &svg)?;
             kept.push(base.with_extension("svg"));
@@ -261,23 +285,22 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
 }
 
 /// Ids of the people with at least [`FOCUS_MIN_RELATIONS`] facts besides
-/// offices, parents and event participation, in dataset order.
+/// offices, parents and event participation: most relations first, then in
+/// dataset order.
 pub fn focus_people(graph: &KnowledgeGraph) -> Vec<String> {
-    graph
+    let structural = |name: &str| matches!(name, "holds_office" | "part_of" | "participated_in");
+    let mut people: Vec<(usize, String)> = graph
         .dataset()
         .entities_of_kind(crate::model::EntityKind::Person)
-        .filter(|person| {
+        .map(|person| {
             let relations = graph
                 .facts_of(&person.id)
-                .filter(|f| {
-                    !matches!(
-                        f.fact.relation.name(),
-                        "holds_office" | "part_of" | "participated_in"
-                    )
-                })
+                .filter(|f| !structural(f.fact.relation.name()))
                 .count();
-            relations >= FOCUS_MIN_RELATIONS
+            (relations, person.id.clone())
         })
-        .map(|person| person.id.clone())
-        .collect()
+        .filter(|(relations, _)| *relations >= FOCUS_MIN_RELATIONS)
+        .collect();
+    people.sort_by(|a, b| b.0.cmp(&a.0)); // stable: ties keep dataset order
+    people.into_iter().map(|(_, id)| id).collect()
 }

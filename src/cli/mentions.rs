@@ -74,9 +74,10 @@ pub fn run(
             }
         }
     }
-    if !found.unknown_names.is_empty() {
+    let unknown = found.unknown_names(&text);
+    if !unknown.is_empty() {
         writeln!(out, "\nunknown names (capitalised, not linked):")?;
-        for (name, count) in &found.unknown_names {
+        for (name, count) in &unknown {
             writeln!(out, "    {count:>3}  {name}")?;
         }
     }

@@ -167,6 +167,9 @@ fn node(style: &Style, entity: &Entity, graph: &KnowledgeGraph) -> Node {
     Node::new(NodeId(quoted(&entity.id), None), attrs)
 }
 
+/// How many sources or pieces of evidence a tooltip lists before "and N more".
+const TOOLTIP_ITEMS: usize = 8;
+
 fn tooltip(entity: &Entity, graph: &KnowledgeGraph) -> String {
     let mut lines = vec![format!("{} ({})", entity.name, entity.kind)];
     if let Some(description) = &entity.description {
@@ -182,8 +185,15 @@ fn tooltip(entity: &Entity, graph: &KnowledgeGraph) -> String {
         sources.extend(fact.fact.sources());
     }
     if !sources.is_empty() {
-        let list: Vec<&str> = sources.into_iter().collect();
-        lines.push(format!("sources: {}", list.join(", ")));
+        // Graphviz refuses strings over 16 KiB; a tooltip needs far less.
+        let more = sources.len().saturating_sub(TOOLTIP_ITEMS);
+        let list: Vec<&str> = sources.into_iter().take(TOOLTIP_ITEMS).collect();
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        lines.push(format!("sources: {}{more}", list.join(", ")));
     }
     lines.join("\n")
 }
@@ -269,15 +279,22 @@ fn edge(style: &Style, fact: &FactRef<'_>) -> Edge {
         Id::Plain("label".into()),
         quoted(&edge_label(fact.fact)),
     ));
-    let evidence: Vec<String> = fact
+    let mut evidence: Vec<String> = fact
         .fact
         .evidence
         .iter()
+        .take(TOOLTIP_ITEMS)
         .map(|e| match &e.text {
-            Some(text) => format!("{}: {text}", e.source),
+            Some(text) => format!("{}: {}", e.source, shorten(text, 400)),
             None => e.source.clone(),
         })
         .collect();
+    if fact.fact.evidence.len() > TOOLTIP_ITEMS {
+        evidence.push(format!(
+            "… and {} more",
+            fact.fact.evidence.len() - TOOLTIP_ITEMS
+        ));
+    }
     attrs.push(Attribute(
         Id::Plain("tooltip".into()),
         quoted(&evidence.join("\n")),

@@ -26,6 +26,11 @@ pub enum ExportError {
     /// The `dot` binary is not on PATH.
     #[error("Graphviz is not installed (no `dot` on PATH); install it with `apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` (macOS) or from https://graphviz.org/download/, or export --format dot")]
     GraphvizMissing,
+    /// The picture would have too many facts for Graphviz to lay out.
+    #[error(
+        "{0} facts are too many to draw; draw part of the graph (--focus, --relation, --since)"
+    )]
+    TooLarge(usize),
     /// Graphviz ran but failed.
     #[error("Graphviz failed: {0}")]
     Graphviz(String),

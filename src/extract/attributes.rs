@@ -4,50 +4,6 @@
 use std::ops::Range;
 
 use super::money::find_money;
-use crate::text::fold;
-
-/// Byte offsets (in `folded`) where `phrase` occurs as whole words.
-pub fn phrase_positions(folded: &str, phrase: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    if phrase.is_empty() {
-        return out;
-    }
-    let mut from = 0;
-    while let Some(found) = folded[from..].find(phrase) {
-        let at = from + found;
-        let end = at + phrase.len();
-        let before_ok = folded[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = folded[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            out.push(at);
-        }
-        from = at + phrase.len().max(1);
-        while !folded.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    out
-}
-
-/// Whether any cue occurs as whole words in `text`.
-pub fn has_cue(text: &str, cues: &[String]) -> bool {
-    let folded = fold(text);
-    cues.iter()
-        .any(|cue| !phrase_positions(&folded, &fold(cue)).is_empty())
-}
-
-/// The last `n` words before byte `at` of `text`.
-pub fn words_before(text: &str, at: usize, n: usize) -> String {
-    let before = &text[..at];
-    let words: Vec<&str> = before.split_whitespace().collect();
-    words[words.len().saturating_sub(n)..].join(" ")
-}
 
 /// The sum of money nearest after `from` in the sentence (else the first in
 /// it), with what it is for: the words after it introduced by "to", "for" or
@@ -75,27 +31,6 @@ fn purpose_after(rest: &str) -> Option<String> {
         .unwrap_or(body.len());
     let words: Vec<&str> = body[..end].split_whitespace().take(12).collect();
     (!words.is_empty()).then(|| words.join(" "))
-}
-
-/// The first known designation after byte `from` in the sentence (plural forms too).
-pub fn designation_after(sentence: &str, from: usize, designations: &[String]) -> Option<String> {
-    let folded = fold(&sentence[from.min(sentence.len())..]);
-    designations
-        .iter()
-        .filter_map(|d| {
-            let d_folded = fold(d);
-            let singular = phrase_positions(&folded, &d_folded).into_iter().min();
-            let plural = phrase_positions(&folded, &format!("{d_folded}s"))
-                .into_iter()
-                .min();
-            singular
-                .into_iter()
-                .chain(plural)
-                .min()
-                .map(|at| (at, d.clone()))
-        })
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, d)| d)
 }
 
 /// What was agreed: a clause after the trigger ("agreed on the need to…"),
@@ -187,16 +122,6 @@ mod tests {
             Some("unmanned aerial vehicles")
         );
 
-        let designations = vec![
-            "foreign terrorist organization".to_string(),
-            "terrorist organization".to_string(),
-        ];
-        let s = "the designation of Los Lobos as foreign terrorist organizations, opening";
-        assert_eq!(
-            designation_after(s, 0, &designations).as_deref(),
-            Some("foreign terrorist organization")
-        );
-
         let s = "The first agreement was the Open Skies agreement, which will help.";
         let at = s.rfind("agreement").unwrap();
         assert_eq!(agreement_what(s, at..at + 9), "Open Skies agreement");
@@ -213,12 +138,5 @@ mod tests {
         let s = "US and Ecuador Nearing Agreement to Send Asylum Seekers";
         let at = s.find("Agreement").unwrap();
         assert_eq!(agreement_what(s, at..at + 9), "send asylum seekers");
-    }
-
-    #[test]
-    fn finds_whole_word_phrases() {
-        assert_eq!(phrase_positions("did not meet; notable", "not"), [4]);
-        assert!(has_cue("They will meet", &["will".to_string()]));
-        assert!(!has_cue("goodwill", &["will".to_string()]));
     }
 }

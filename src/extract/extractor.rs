@@ -6,9 +6,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
 
 use super::args::{eligible, list_after, list_before, sentence_args, word_count, Arg};
-use super::attributes::{
-    agreement_what, designation_after, has_cue, money_near, phrase_positions, words_before,
-};
+use super::attributes::{agreement_what, money_near};
+use super::cues::{any, any_within, CueKind, CueSet, Hit};
 use super::patterns::{OnPlanned, Pattern, PatternRelation, PatternSet, Shape};
 use crate::mentions::{government_of, ArticleMentions, Resolution};
 use crate::model::{
@@ -63,6 +62,7 @@ pub struct ExtractedFact {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     set: PatternSet,
+    cues: CueSet,
     automaton: AhoCorasick,
     /// For each folded trigger: the patterns it belongs to, in file order.
     triggers: Vec<Vec<usize>>,
@@ -119,6 +119,7 @@ impl Extractor {
             .expect("triggers are plain strings");
         Extractor {
             set: set.clone(),
+            cues: CueSet::new(&set.cues),
             automaton,
             triggers,
         }
@@ -134,7 +135,7 @@ impl Extractor {
         analysis: &ArticleMentions,
         fallback: Option<Date>,
     ) -> Vec<ExtractedFact> {
-        let folded = FoldedText::new(text);
+        let folded = &analysis.folded;
         let ranking = government_ranking(dataset, analysis);
         let mut facts: Vec<ExtractedFact> = Vec::new();
         let mut context_date: Option<Date> = None;
@@ -142,8 +143,13 @@ impl Extractor {
             let mentions: Vec<_> = analysis.mentions_in(sentence.index).collect();
             let args = sentence_args(dataset, text, &mentions, &self.set.cues.role_nouns);
             let dates = &analysis.sentence_dates[sentence.index];
-            for (trigger, patterns) in self.triggers_in(&folded, sentence.range.clone(), &mentions)
-            {
+            let triggers = self.triggers_in(folded, sentence.range.clone(), &mentions);
+            let hits = if triggers.is_empty() {
+                Vec::new()
+            } else {
+                self.cues.hits(folded, sentence.range.clone())
+            };
+            for (trigger, patterns) in triggers {
                 let date = sentence_date(text, dates, &trigger)
                     .map(|d| (d, DateOrigin::Sentence))
                     .or(context_date.map(|d| (d, DateOrigin::Context)))
@@ -162,6 +168,7 @@ impl Extractor {
                         args: &args,
                         ranking: &ranking,
                         recent_people: &recent_people,
+                        cues: &hits,
                     };
                     let found = self.apply(pattern, &site);
                     if found.is_empty() {
@@ -256,20 +263,25 @@ impl Extractor {
 
     /// The facts one pattern gives at one trigger: (subject, object, relation, certainty).
     fn apply(&self, pattern: &Pattern, site: &Site<'_>) -> Vec<(Party, Party, RelationKind, f32)> {
-        let cues = &self.set.cues;
         let sentence_text = &site.text[site.sentence.clone()];
         let trigger_in_sentence =
             site.trigger.start - site.sentence.start..site.trigger.end - site.sentence.start;
-        // Negation and planning just before the trigger; planning cues anywhere.
-        let before = words_before(sentence_text, trigger_in_sentence.start, 3);
-        if has_cue(&before, &cues.negation) {
+        // Negation and planning just before the trigger; planning cues near it.
+        let offset = site.sentence.start;
+        let before = |n| {
+            start_of_words_before(sentence_text, trigger_in_sentence.start, n) + offset
+                ..site.trigger.start
+        };
+        if any_within(site.cues, CueKind::Negation, before(3)) {
             return Vec::new();
         }
         let window = around(sentence_text, trigger_in_sentence.clone(), 6, 8);
-        let planned = has_cue(
-            &words_before(sentence_text, trigger_in_sentence.start, 2),
-            &cues.planned,
-        ) || has_cue(window, &cues.planned_anywhere);
+        let planned = any_within(site.cues, CueKind::Planned, before(2))
+            || any_within(
+                site.cues,
+                CueKind::PlannedAnywhere,
+                window.start + offset..window.end + offset,
+            );
         if planned && pattern.on_planned == OnPlanned::Drop {
             return Vec::new();
         }
@@ -441,12 +453,11 @@ impl Extractor {
         sentence: &str,
         trigger: Range<usize>,
     ) -> Option<RelationKind> {
-        let cues = &self.set.cues;
         Some(match pattern.relation {
             PatternRelation::MetWith => {
-                let mode = if has_cue(sentence, &cues.phone_mode) {
+                let mode = if any(site.cues, CueKind::Phone) {
                     MeetingMode::Phone
-                } else if has_cue(sentence, &cues.virtual_mode) {
+                } else if any(site.cues, CueKind::Virtual) {
                     MeetingMode::Virtual
                 } else {
                     pattern.mode.unwrap_or(MeetingMode::InPerson)
@@ -466,14 +477,21 @@ impl Extractor {
                 }
             }
             PatternRelation::Designated => {
-                let designation = designation_after(sentence, trigger.end, &cues.designations)
+                let designation = site
+                    .cues
+                    .iter()
+                    .filter(|h| h.range.start >= site.trigger.end)
+                    .find_map(|h| match h.kind {
+                        CueKind::Designation(d) => self.set.cues.designations.get(d).cloned(),
+                        _ => None,
+                    })
                     .or_else(|| pattern.designation.clone())?;
                 RelationKind::Designated { designation }
             }
             PatternRelation::Agreed => {
-                let status = if has_cue(sentence, &cues.in_negotiation) {
+                let status = if any(site.cues, CueKind::InNegotiation) {
                     AgreementStatus::InNegotiation
-                } else if has_cue(&site.text[site.trigger.clone()], &cues.signed) {
+                } else if any_within(site.cues, CueKind::Signed, site.trigger.clone()) {
                     AgreementStatus::Signed
                 } else {
                     pattern.status.unwrap_or_default()
@@ -493,15 +511,9 @@ impl Extractor {
     /// "both countries": the article's two most-mentioned governments;
     /// "the two officials": the two people named last.
     fn pair_reference(&self, site: &Site<'_>) -> Vec<Party> {
-        let sentence = fold(&site.text[site.sentence.clone()]);
-        let said = |list: &[String]| {
-            list.iter()
-                .any(|r| !phrase_positions(&sentence, &fold(r)).is_empty())
-        };
-        let cues = &self.set.cues;
-        let pair = if said(&cues.pair_references) {
+        let pair = if any(site.cues, CueKind::PairReference) {
             site.ranking
-        } else if said(&cues.people_pair_references) {
+        } else if any(site.cues, CueKind::PeoplePairReference) {
             site.recent_people
         } else {
             &[]
@@ -525,27 +537,19 @@ impl Extractor {
 
     /// "the country" after `from`: the most-mentioned government other than the subject's.
     fn country_reference(&self, site: &Site<'_>, from: usize, subject: usize) -> Option<Party> {
-        let rest = fold(&site.text[from..site.sentence.end]);
-        let found = self
-            .set
+        let hit = site
             .cues
-            .country_references
             .iter()
-            .find(|r| !phrase_positions(&rest, &fold(r)).is_empty())?;
+            .find(|h| h.kind == CueKind::CountryReference && h.range.start >= from)?;
         let own = government_of(site.dataset, &site.dataset.entities[subject].id);
         let entity = site
             .ranking
             .iter()
             .copied()
             .find(|&g| Some(g) != own && g != subject)?;
-        let at = phrase_positions(&rest, &fold(found))[0];
-        let start = site.text[from..]
-            .char_indices()
-            .nth(rest[..at].chars().count())
-            .map_or(from, |(i, _)| from + i);
         Some(Party {
             entity,
-            range: start..(start + found.len()).min(site.sentence.end),
+            range: hit.range.clone(),
             certainty: 1.0,
         })
     }
@@ -562,22 +566,40 @@ struct Site<'a> {
     ranking: &'a [usize],
     /// People named before the trigger, most recent first, each once.
     recent_people: &'a [usize],
+    /// Cue words of the sentence.
+    cues: &'a [Hit],
 }
 
 /// The text from `before` words before `range` to `after` words after it.
-fn around(text: &str, range: Range<usize>, before: usize, after: usize) -> &str {
-    let start = text[..range.start]
-        .char_indices()
-        .rev()
-        .filter(|&(_, c)| c.is_whitespace())
-        .nth(before)
-        .map_or(0, |(i, _)| i);
+fn around(text: &str, range: Range<usize>, before: usize, after: usize) -> Range<usize> {
+    let start = start_of_words_before(text, range.start, before);
     let end = text[range.end..]
         .char_indices()
         .filter(|&(_, c)| c.is_whitespace())
         .nth(after)
         .map_or(text.len(), |(i, _)| range.end + i);
-    &text[start..end]
+    start..end
+}
+
+/// The byte offset where the `n`-th word before `at` starts (0 when there are fewer).
+fn start_of_words_before(text: &str, at: usize, n: usize) -> usize {
+    let before = &text[..at];
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in before.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return i + c.len_utf8();
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    0
 }
 
 /// The head of "X of Y" when `arg` is the Y: "President Daniel Noboa of Ecuador thanked…".
@@ -634,7 +656,11 @@ fn sentence_date(
 /// Whether a date is the article's own ("Published on …", a `date …` header),
 /// which says nothing about when the facts that follow happened.
 fn is_publication_date(text: &str, date: &crate::text::DateMention) -> bool {
-    let before = fold(&text[..date.range.start]);
+    let mut from = date.range.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = fold(&text[from..date.range.start]);
     let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
     words
         .iter()

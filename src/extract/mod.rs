@@ -18,6 +18,7 @@
 
 mod args;
 mod attributes;
+mod cues;
 mod extractor;
 mod money;
 mod patterns;

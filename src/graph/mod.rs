@@ -29,6 +29,8 @@ mod build;
 mod fact;
 mod resolve;
 
+use std::collections::HashMap;
+
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -45,6 +47,8 @@ pub struct KnowledgeGraph {
     /// Node weights are indexes into `dataset.entities`; node `i` is entity `i`.
     graph: DiGraph<usize, Fact>,
     names: NameIndex,
+    /// For each person (entity index): (office index, tenure index) of every office held.
+    tenures: HashMap<usize, Vec<(usize, usize)>>,
 }
 
 /// A fact seen from one of its two entities.
@@ -88,10 +92,19 @@ impl KnowledgeGraph {
     ) -> KnowledgeGraph {
         let graph = build::build(&dataset, extracted);
         let names = NameIndex::new(&dataset);
+        let mut tenures: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        for (o, office) in dataset.offices.values().enumerate() {
+            for (t, tenure) in office.holders.iter().enumerate() {
+                if let Some(person) = dataset.entities.get_index_of(&tenure.person) {
+                    tenures.entry(person).or_default().push((o, t));
+                }
+            }
+        }
         KnowledgeGraph {
             dataset,
             graph,
             names,
+            tenures,
         }
     }
 
@@ -121,6 +134,20 @@ impl KnowledgeGraph {
         self.names
             .resolve(&self.dataset, name)
             .map(|i| &self.dataset.entities[i])
+    }
+
+    /// The office `person` (an id) held on `date`, when there was one (the
+    /// first curated if several); like [`Dataset::office_on`], through an index.
+    pub fn office_on(
+        &self,
+        person: &str,
+        date: crate::model::Date,
+    ) -> Option<&crate::model::Office> {
+        let index = self.dataset.entities.get_index_of(person)?;
+        self.tenures.get(&index)?.iter().find_map(|&(o, t)| {
+            let office = &self.dataset.offices[o];
+            office.holders[t].covers(date).then_some(office)
+        })
     }
 
     /// The fact of one edge.

@@ -44,13 +44,22 @@ pub struct ArticleMentions {
     pub sentence_dates: Vec<Vec<DateMention>>,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
-    /// Capitalised names that matched nothing, with counts.
-    pub unknown_names: Vec<(String, usize)>,
     /// The date relative expressions were resolved against.
     pub reference_date: Option<Date>,
+    /// The article folded for matching, with its map back to original offsets.
+    pub folded: FoldedText,
 }
 
 impl ArticleMentions {
+    /// Capitalised names in `text` (the article analysed) that matched no
+    /// phrase, with counts, most frequent first: what a curator may want to add.
+    pub fn unknown_names(&self, text: &str) -> Vec<(String, usize)> {
+        let linked: Vec<std::ops::Range<usize>> =
+            self.mentions.iter().map(|m| m.range.clone()).collect();
+        let starts: Vec<usize> = self.sentences.iter().map(|s| s.range.start).collect();
+        unknown_names(text, &starts, &linked)
+    }
+
     /// The mentions of sentence `index`.
     pub fn mentions_in(&self, index: usize) -> impl Iterator<Item = &Mention> {
         // Mentions are in text order, so a sentence's mentions are one run.
@@ -107,15 +116,12 @@ impl Matcher {
             date,
         };
         let mentions = resolve::resolve(dataset, &self.lexicon, &found, &context);
-        let linked: Vec<std::ops::Range<usize>> = found.iter().map(|o| o.range.clone()).collect();
-        let starts: Vec<usize> = sentences.iter().map(|s| s.range.start).collect();
-        let unknown = unknown_names(text, &starts, &linked);
         ArticleMentions {
             sentences,
             sentence_dates,
             mentions,
-            unknown_names: unknown,
             reference_date: date,
+            folded,
         }
     }
 }

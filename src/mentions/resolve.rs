@@ -11,7 +11,6 @@
 //!   no corroboration leaves it unlinked, and it is reported.
 //! - A demonym ("Ecuadorian") links to its government.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use indexmap::IndexMap;
@@ -293,22 +292,23 @@ fn strongly_present(mentions: &[Mention]) -> IndexMap<usize, String> {
     present
 }
 
-/// The entities linked in each sentence.
-fn entities_by_sentence(mentions: &[Mention]) -> HashMap<usize, Vec<usize>> {
-    let mut map: HashMap<usize, Vec<usize>> = HashMap::new();
+/// The entities linked in each sentence, indexed by sentence.
+fn entities_by_sentence(mentions: &[Mention]) -> Vec<Vec<usize>> {
+    let sentences = mentions.last().map_or(0, |m| m.sentence + 1);
+    let mut by_sentence = vec![Vec::new(); sentences];
     for m in mentions {
         if let Some(e) = m.entity {
-            map.entry(m.sentence).or_default().push(e);
+            by_sentence[m.sentence].push(e);
         }
     }
-    map
+    by_sentence
 }
 
 /// How well the article corroborates entity `e` for a weak mention in `sentence`, and how.
 fn corroboration(
     dataset: &Dataset,
     present: &IndexMap<usize, String>,
-    by_sentence: &HashMap<usize, Vec<usize>>,
+    by_sentence: &[Vec<usize>],
     sentence: usize,
     e: usize,
 ) -> (f32, String) {
@@ -328,7 +328,7 @@ fn corroboration(
     };
     if let Some(g) = country {
         let nearby = (sentence.saturating_sub(1)..=sentence + 1)
-            .any(|s| by_sentence.get(&s).is_some_and(|es| es.contains(&g)));
+            .any(|s| by_sentence.get(s).is_some_and(|es| es.contains(&g)));
         if nearby {
             let name = &dataset.entities[g].name;
             return (1.0, format!("its country, {name}, mentioned nearby"));

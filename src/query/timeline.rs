@@ -36,7 +36,6 @@ impl KnowledgeGraph {
     /// assert!(timeline.iter().any(|e| e.what.starts_with("took office as U.S. Secretary of State")));
     /// ```
     pub fn timeline(&self, id: &str) -> Vec<TimelineEntry> {
-        let dataset = self.dataset();
         let mut entries = Vec::new();
         for fact in self.facts_of(id) {
             let summary = FactSummary::of(&fact);
@@ -44,7 +43,7 @@ impl KnowledgeGraph {
             let outgoing = fact.from.id == id || fact.fact.relation.is_symmetric();
             let details = detail(&summary);
             let mut push = |date: Date, what: String| {
-                let office = dataset.office_on(id, date).map(|o| o.name.clone());
+                let office = self.office_on(id, date).map(|o| o.name.clone());
                 entries.push(TimelineEntry {
                     date,
                     what,

@@ -1,5 +1,7 @@
 //! `who-met`: everyone an entity met, with when, how, where and the source.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::graph::{KnowledgeGraph, ResolveError};
@@ -86,8 +88,9 @@ impl KnowledgeGraph {
     /// assert_eq!(lasso.mode.as_str(), "phone");
     /// ```
     pub fn who_met(&self, id: &str) -> Vec<Encounter> {
-        let mut found: Vec<Encounter> = Vec::new();
-        for fact in self.facts_of(id) {
+        let facts: Vec<_> = self.facts_of(id).collect();
+        let mut sightings: Vec<Sighting<'_>> = Vec::new();
+        for fact in &facts {
             let (RelationKind::ParticipatedIn { .. }, Some(event)) =
                 (&fact.fact.relation, &fact.to.event)
             else {
@@ -100,28 +103,41 @@ impl KnowledgeGraph {
                 continue;
             }
             for participant in &event.participants {
-                let sighting = Sighting {
+                sightings.push(Sighting {
                     counterpart: &participant.entity,
                     side: participant.side.as_deref(),
                     date: Some(event.date),
                     mode: event.effective_mode(),
                     event: Some(&fact.to.id),
                     sources: event.sources.iter().map(String::as_str).collect(),
-                };
-                self.record(id, sighting, &mut found);
+                });
             }
         }
-        for fact in self.facts_of(id) {
+        for fact in &facts {
             if let RelationKind::MetWith { mode } = fact.fact.relation {
-                let sighting = Sighting {
+                sightings.push(Sighting {
                     counterpart: &fact.other(id).id,
                     side: None,
                     date: fact.fact.date,
                     mode,
                     event: fact.fact.event.as_deref(),
                     sources: fact.fact.sources(),
-                };
-                self.record(id, sighting, &mut found);
+                });
+            }
+        }
+        // One row per counterpart and event (or per counterpart and date without one).
+        let mut seen: HashSet<(&str, Option<&str>, Option<Date>)> = HashSet::new();
+        let mut found: Vec<Encounter> = Vec::new();
+        for s in sightings {
+            let key = (
+                s.counterpart,
+                s.event,
+                if s.event.is_some() { None } else { s.date },
+            );
+            if s.counterpart != id && seen.insert(key) {
+                if let Some(row) = self.encounter(s) {
+                    found.push(row);
+                }
             }
         }
         found.sort_by(|a, b| {
@@ -132,31 +148,21 @@ impl KnowledgeGraph {
         found
     }
 
-    /// Adds a sighting of a counterpart unless it is `id` itself or already listed.
-    fn record(&self, id: &str, s: Sighting<'_>, found: &mut Vec<Encounter>) {
+    /// The row of a sighting.
+    fn encounter(&self, s: Sighting<'_>) -> Option<Encounter> {
         let dataset = self.dataset();
-        let duplicate = found.iter().any(|e| {
-            e.counterpart == s.counterpart
-                && e.event.as_deref() == s.event
-                && (s.event.is_some() || e.date == s.date)
-        });
-        let Some(counterpart) = dataset.entity(s.counterpart) else {
-            return;
-        };
-        if s.counterpart == id || duplicate {
-            return;
-        }
+        let counterpart = dataset.entity(s.counterpart)?;
         let event = s.event.and_then(|e| dataset.entity(e));
         let place = event
             .and_then(|e| e.event.as_ref())
             .and_then(|e| e.place.as_deref())
             .and_then(|p| dataset.entity(p));
-        found.push(Encounter {
+        Some(Encounter {
             counterpart: counterpart.id.clone(),
             counterpart_name: counterpart.name.clone(),
             counterpart_office: s
                 .date
-                .and_then(|d| dataset.office_on(s.counterpart, d))
+                .and_then(|d| self.office_on(s.counterpart, d))
                 .map(|o| o.name.clone()),
             side: s.side.map(str::to_string),
             date: s.date,
@@ -167,7 +173,7 @@ impl KnowledgeGraph {
             event_name: event.map(|e| e.name.clone()),
             sources: s.sources.into_iter().map(str::to_string).collect(),
             via: None,
-        });
+        })
     }
 
     /// [`who_met`](Self::who_met) with filters, and for a government or

@@ -48,21 +48,31 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 fn month_number(word: &str) -> Option<u8> {
-    let word = word.to_lowercase();
+    // Month names are ASCII: compare without allocating.
     let word = word.trim_end_matches('.');
+    if word.len() < 3 || !word.is_ascii() {
+        return None;
+    }
     MONTHS
         .iter()
         .position(|m| {
-            *m == word
-                || (word.len() >= 3 && m.starts_with(word) && (word.len() == 3 || word == "sept"))
+            m.eq_ignore_ascii_case(word)
+                || ((word.len() == 3 || word.eq_ignore_ascii_case("sept"))
+                    && m.len() >= word.len()
+                    && m[..word.len()].eq_ignore_ascii_case(word))
         })
         .map(|i| i as u8 + 1)
 }
 
 fn weekday_number(word: &str) -> Option<u8> {
-    let word = word.to_lowercase();
-    let word = word.trim_end_matches("'s").trim_end_matches("’s");
-    WEEKDAYS.iter().position(|d| *d == word).map(|i| i as u8)
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    WEEKDAYS
+        .iter()
+        .position(|d| d.eq_ignore_ascii_case(word))
+        .map(|i| i as u8)
 }
 
 /// A word of the text with its byte range.
@@ -103,10 +113,15 @@ fn words(text: &str) -> Vec<Word<'_>> {
 }
 
 fn number(word: &str, max: u32) -> Option<u32> {
+    if !word.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 16th, 1st
     let suffix = &word[digits.len()..];
-    let ordinal_ok =
-        suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix.to_lowercase().as_str());
+    let ordinal_ok = suffix.is_empty()
+        || ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix));
     (ordinal_ok && !digits.is_empty() && digits.len() <= 2)
         .then(|| digits.parse().ok())
         .flatten()
@@ -174,7 +189,6 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
             n,
         ))
     };
-    let lower = words[i].text.to_lowercase();
 
     // ISO dates: 2022-11-16 is one word here.
     if let Ok(date) = words[i].text.parse::<Date>() {
@@ -190,12 +204,10 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
             }
         }
     }
-    if let Some(month) = month_number(words[i].text) {
-        // Capitalised month names only, so "may" and "march" as verbs are not dates.
-        let capitalised = words[i].text.starts_with(char::is_uppercase);
-        if !capitalised {
-            return None;
-        }
+    // Month and weekday names are capitalised in news text ("may" and "march"
+    // as verbs are not dates); checking that first keeps the scan cheap.
+    let capitalised = words[i].text.starts_with(|c: char| c.is_ascii_uppercase());
+    if let Some(month) = capitalised.then(|| month_number(words[i].text)).flatten() {
         if let Some(day) = w(1).and_then(|t| number(t, 31)) {
             if let Some(y) = w(2).and_then(year) {
                 return Date::ymd(y, month, day as u8).and_then(|d| mention(3, d, true));
@@ -221,7 +233,7 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
             .and_then(|r| nearest_year(r, month, None))
             .and_then(|d| mention(1, d, false));
     }
-    if let Some(weekday) = weekday_number(words[i].text) {
+    if let Some(weekday) = capitalised.then(|| weekday_number(words[i].text)).flatten() {
         let reference = reference?.last_day();
         let previous = i.checked_sub(1).map(|k| words[k].text.to_lowercase());
         let days_back = (i64::from(reference.weekday()) - i64::from(weekday)).rem_euclid(7);
@@ -247,19 +259,21 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
         };
         mention(2, date, false)
     };
-    match lower.as_str() {
-        "last" => relative_period(-1),
-        "this" => relative_period(0),
-        "next" => relative_period(1),
-        "yesterday" => reference.and_then(|r| {
+    let lower = words[i].text;
+    let is = |w: &str| lower.eq_ignore_ascii_case(w);
+    match () {
+        _ if is("last") => relative_period(-1),
+        _ if is("this") => relative_period(0),
+        _ if is("next") => relative_period(1),
+        _ if is("yesterday") => reference.and_then(|r| {
             mention(
                 1,
                 Date::from_day_number(r.last_day().day_number() - 1),
                 false,
             )
         }),
-        "today" => reference.and_then(|r| mention(1, r, false)),
-        "in" | "since" | "during" => w(1).and_then(year).map(|y| {
+        _ if is("today") => reference.and_then(|r| mention(1, r, false)),
+        _ if is("in") || is("since") || is("during") => w(1).and_then(year).map(|y| {
             (
                 DateMention {
                     range: words[i + 1].start..words[i + 1].end,
@@ -282,6 +296,8 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
 /// assert_eq!(header_date(" date 2022-01-29 Washington.- The …").unwrap().to_string(), "2022-01-29");
 /// assert_eq!(header_date("Title\n\nPublished on November 21, 2022\n").unwrap().to_string(), "2022-11-21");
 /// assert!(header_date("No date here.").is_none());
+/// // Long texts are cut at a character boundary.
+/// assert!(header_date(&"é".repeat(1500)).is_none());
 /// ```
 pub fn header_date(text: &str) -> Option<Date> {
     let start = text.trim_start();
@@ -292,11 +308,11 @@ pub fn header_date(text: &str) -> Option<Date> {
             return Some(date);
         }
     }
-    let head = &text[..text.len().min(2000)];
-    let head = &head[..(0..=head.len())
-        .rev()
-        .find(|&i| head.is_char_boundary(i))
-        .unwrap_or(0)];
+    let mut end = text.len().min(2000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     let lower = head.to_ascii_lowercase(); // same byte offsets as `head`
     for marker in ["published on", "published:", "updated on"] {
         if let Some(at) = lower.find(marker) {

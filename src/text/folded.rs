@@ -30,26 +30,46 @@ impl FoldedText {
     /// assert_eq!(&original[range], "Holguín");
     /// ```
     pub fn new(original: &str) -> FoldedText {
-        let mut text = String::with_capacity(original.len());
+        let mut text: Vec<u8> = Vec::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
         let mut scratch = String::new();
         let mut last_was_space = false;
-        for (offset, c) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut offset = 0;
+        while offset < bytes.len() {
+            let b = bytes[offset];
+            // ASCII, nearly all of news text, folds byte for byte.
+            if b.is_ascii() {
+                let space = b.is_ascii_whitespace();
+                if !(space && last_was_space) {
+                    text.push(if space { b' ' } else { b.to_ascii_lowercase() });
+                    origin.push(offset as u32);
+                }
+                last_was_space = space;
+                offset += 1;
+                continue;
+            }
+            let c = original[offset..]
+                .chars()
+                .next()
+                .expect("offset is a char boundary");
             scratch.clear();
             fold_char_into(c, &mut scratch);
             let is_space = scratch == " " || c.is_whitespace();
             if is_space {
-                if last_was_space {
-                    continue;
+                if !last_was_space {
+                    text.push(b' ');
+                    origin.push(offset as u32);
                 }
-                scratch.clear();
-                scratch.push(' ');
+            } else {
+                text.extend_from_slice(scratch.as_bytes());
+                origin.extend(std::iter::repeat_n(offset as u32, scratch.len()));
             }
             last_was_space = is_space;
-            text.push_str(&scratch);
-            origin.extend(std::iter::repeat_n(offset as u32, scratch.len()));
+            offset += c.len_utf8();
         }
         origin.push(original.len() as u32);
+        let text = String::from_utf8(text).expect("folding keeps UTF-8");
         FoldedText { text, origin }
     }
 
