@@ -301,6 +301,6 @@ pub fn focus_people(graph: &KnowledgeGraph) -> Vec<String> {
         })
         .filter(|(relations, _)| *relations >= FOCUS_MIN_RELATIONS)
         .collect();
-    people.sort_by(|a, b| b.0.cmp(&a.0)); // stable: ties keep dataset order
+    people.sort_by_key(|p| std::cmp::Reverse(p.0)); // stable: ties keep dataset order
     people.into_iter().map(|(_, id)| id).collect()
 }
