@@ -201,25 +201,23 @@ pub const MAX_DRAWN_FACTS: usize = 3000;
 /// are removed, so the directory always matches the data.
 pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildReport, ExportError> {
     let mut report = BuildReport::default();
+    let mut skipped = Vec::new();
+    let all = View::all(graph);
+    // The big data exports stream to their files.
+    let graphml = out_dir.join("newsgraph.graphml");
+    export::write_atomic_with(&graphml, |out| export::write_view_graphml(&all, out))?;
+    let json = out_dir.join("newsgraph.json");
+    export::write_atomic_with(&json, |out| export::write_cytoscape(&all, out))?;
+    let csv = export::write_csv_files(&all, &out_dir.join("csv"))?;
+    let dot = export::view_to_dot(&all);
+    report.written.extend([graphml, json]);
+    report.written.extend(csv);
     let mut write = |path: PathBuf, bytes: &[u8]| -> Result<(), ExportError> {
         export::write_atomic(&path, bytes)?;
         report.written.push(path);
         Ok(())
     };
-    let all = View::all(graph);
-    let dot = export::view_to_dot(&all);
     write(out_dir.join("newsgraph.dot"), dot.as_bytes())?;
-    write(
-        out_dir.join("newsgraph.graphml"),
-        export::view_to_graphml(&all).as_bytes(),
-    )?;
-    write(
-        out_dir.join("newsgraph.json"),
-        export::view_to_json(&all).as_bytes(),
-    )?;
-    for (name, bytes) in export::to_csv_files(&all)? {
-        write(out_dir.join("csv").join(name), &bytes)?;
-    }
     let drawable = graph.petgraph().edge_count() <= MAX_DRAWN_FACTS;
     let rendered = if drawable {
         export::render(&dot, ImageFormat::Svg, Engine::Dot)
@@ -236,13 +234,13 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
         }
         Err(ExportError::GraphvizMissing) => {
             let why = "Graphviz is not installed (apt-get install graphviz)";
-            report.skipped.push(format!(
+            skipped.push(format!(
                 "newsgraph.svg, newsgraph.html and focus/*.svg: {why}"
             ));
             false
         }
         Err(ExportError::TooLarge(facts)) => {
-            report.skipped.push(format!(
+            skipped.push(format!(
                 "newsgraph.svg and newsgraph.html: {facts} facts are too many to draw (at most {MAX_DRAWN_FACTS}); \\
                  draw part of the graph with `export --format svg --focus NAME`"
             ));
@@ -254,7 +252,7 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
     let mut kept = Vec::new();
     let people = focus_people(graph);
     if people.len() > MAX_FOCUS_PICTURES {
-        report.skipped.push(format!(
+        skipped.push(format!(
             "focus/: {} more people qualify; only the {MAX_FOCUS_PICTURES} with most relations are drawn",
             people.len() - MAX_FOCUS_PICTURES
         ));
@@ -281,6 +279,7 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
             }
         }
     }
+    report.skipped = skipped;
     Ok(report)
 }
 

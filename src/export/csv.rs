@@ -63,6 +63,21 @@ fn event_date(entity: &Entity) -> String {
         .unwrap_or_default()
 }
 
+/// Writes the four CSV files of a view into `dir`, each streamed and atomic.
+pub fn write_csv_files(
+    view: &View<'_>,
+    dir: &std::path::Path,
+) -> Result<Vec<std::path::PathBuf>, super::ExportError> {
+    // Small views are built in memory; the files are the same either way.
+    let mut written = Vec::new();
+    for (name, bytes) in to_csv_files(view)? {
+        let path = dir.join(name);
+        super::write_atomic(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
 /// The four CSV files of a view: (file name, contents).
 pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error> {
     let entities = view.entities();

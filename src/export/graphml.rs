@@ -81,12 +81,12 @@ pub const LIST_SEPARATOR: &str = "; ";
 /// let text = String::from_utf8(out).unwrap();
 /// assert!(text.contains(r#"<node id="antony-blinken">"#));
 /// ```
-pub fn write_graphml(graph: &KnowledgeGraph, out: impl Write) -> io::Result<()> {
-    write_view_graphml(&View::all(graph), out)
+pub fn write_graphml(graph: &KnowledgeGraph, mut out: impl Write) -> io::Result<()> {
+    write_view_graphml(&View::all(graph), &mut out)
 }
 
 /// Writes the entities and facts of a view as GraphML.
-pub fn write_view_graphml(view: &View<'_>, out: impl Write) -> io::Result<()> {
+pub fn write_view_graphml(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = Writer::new_with_indent(out, b' ', 2);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     writer

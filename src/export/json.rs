@@ -42,12 +42,36 @@ pub fn to_cytoscape(view: &View<'_>) -> Value {
     })
 }
 
-/// The JSON text of [`to_cytoscape`], pretty-printed, ending with a newline.
+/// The JSON text of [`to_cytoscape`], ending with a newline.
 pub fn view_to_json(view: &View<'_>) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&to_cytoscape(view)).expect("JSON values serialise");
-    text.push('\n');
-    text
+    let mut out = Vec::new();
+    write_cytoscape(view, &mut out).expect("writing to a Vec cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Writes [`to_cytoscape`]'s JSON one element at a time (one per line), so
+/// a graph of millions of facts is never held in memory as JSON values.
+pub fn write_cytoscape(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(
+        b"{\"format\": \"newsgraph cytoscape elements\", \"elements\": {\n\"nodes\": [\n",
+    )?;
+    for (i, entity) in view.entities().into_iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",\n")?;
+        }
+        serde_json::to_writer(
+            &mut *out,
+            &json!({ "data": node_data(view.graph(), entity) }),
+        )?;
+    }
+    out.write_all(b"\n],\n\"edges\": [\n")?;
+    for (i, fact) in view.facts().iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",\n")?;
+        }
+        serde_json::to_writer(&mut *out, &json!({ "data": edge_data(fact) }))?;
+    }
+    out.write_all(b"\n]}}\n")
 }
 
 /// A node's attributes: names, kind, links, and event details.

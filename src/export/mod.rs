@@ -10,13 +10,13 @@ mod json;
 mod style;
 mod view;
 
-pub use self::csv::to_csv_files;
+pub use self::csv::{to_csv_files, write_csv_files};
 pub use dot::{
     dot_graph, edge_label, quoted, render, to_dot, view_dot_graph, view_to_dot, Engine, ImageFormat,
 };
 pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
 pub use html::to_html;
-pub use json::{edge_data, node_data, to_cytoscape, view_to_json};
+pub use json::{edge_data, node_data, to_cytoscape, view_to_json, write_cytoscape};
 pub use style::{Attributes, Style};
 pub use view::View;
 
@@ -50,6 +50,16 @@ pub enum ExportError {
 /// Writes `bytes` to `path` atomically: to a temporary file beside it, then renamed,
 /// so a failed run never leaves a half-written export behind.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), ExportError> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`write_atomic`], for a writer that streams its output (large exports
+/// are never held in memory whole).
+pub fn write_atomic_with(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), ExportError> {
+    use std::io::Write as _;
     let fail = |source| ExportError::Write {
         path: path.to_path_buf(),
         source,
@@ -63,7 +73,13 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), ExportEr
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy());
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    let result = std::fs::File::create(&temp)
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            write(&mut out)?;
+            out.flush()
+        })
+        .and_then(|()| std::fs::rename(&temp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }

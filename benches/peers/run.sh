@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Regenerates a corpus, runs newsgraph and every peer on it, and prints one
+# comparison table. Installs the peers itself: a Python venv from PyPI
+# (flashtext, pyahocorasick, spaCy, networkx) and ripgrep from Debian.
+#
+#   bash benches/peers/run.sh small    # 1,000 entities, 20 MB
+#   bash benches/peers/run.sh large    # 100,000 entities, 200 MB
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+size="${1:-small}"
+case "$size" in
+    small) entities=1000; mb=20 ;;
+    large) entities=100000; mb=200 ;;
+    *) echo "usage: $0 small|large" >&2; exit 2 ;;
+esac
+corpus="target/corpus-$size"
+venv="target/peers-venv"
+
+echo "== installing peers" >&2
+if ! command -v rg >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >/dev/null
+fi
+if ! command -v /usr/bin/time >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+fi
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check flashtext pyahocorasick spacy networkx
+fi
+
+echo "== generating the $size corpus" >&2
+cargo build --release --quiet --example gen_corpus --bin newsgraph
+./target/release/examples/gen_corpus --entities "$entities" --mb "$mb" --out "$corpus" >&2
+
+echo "== newsgraph build" >&2
+/usr/bin/time -v ./target/release/newsgraph --data "$corpus" build --out "$corpus/graphs" \
+    > "$corpus/build.out" 2> "$corpus/build.time"
+wall=$(grep "Elapsed (wall clock)" "$corpus/build.time" | awk '{print $NF}')
+rss=$(grep "Maximum resident set size" "$corpus/build.time" | awk '{print $NF}')
+seconds=$(python3 -c "p='$wall'.split(':'); print(sum(float(x)*60**i for i,x in enumerate(reversed(p))))")
+
+echo "== newsgraph stages" >&2
+cargo bench --quiet --bench whole_run -- "$corpus" > "$corpus/stages.txt"
+
+echo "== peers" >&2
+"$venv/bin/python" benches/peers/peers.py "$corpus" "$corpus/graphs/newsgraph.graphml" > "$corpus/peers.txt"
+start=$(date +%s.%N)
+rg -F -i -w --count-matches -f "$corpus/aliases.txt" "$corpus/articles" > /dev/null || true
+rg_seconds=$(python3 -c "print($(date +%s.%N) - $start)")
+
+echo
+echo "newsgraph benchmark, $size corpus ($entities entities, $mb MB), $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo
+cat "$corpus/stages.txt"
+echo
+python3 - "$seconds" "$rss" "$mb" "$rg_seconds" "$corpus/peers.txt" <<'PY'
+import sys
+seconds, rss_kb, mb, rg, peers = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+ours = mb / seconds
+print(f"{'tool':<56} {'seconds':>8} {'MB/s':>8} {'newsgraph is':>14}")
+print(f"{'newsgraph build (match, extract, graph, every export)':<56} {seconds:>8.2f} {ours:>8.2f} {'':>14}   peak RSS {rss_kb/1024:.0f} MB")
+rows = [("ripgrep -F -i -w --count-matches -f aliases (2 threads)", rg, mb / rg)]
+graphml = None
+for line in open(peers):
+    f = line.rstrip("\n").split("\t")
+    if f[0] == "PEER":
+        rows.append((f[1], float(f[2]), float(f[3])))
+    elif f[0] == "GRAPHML":
+        graphml = f
+for name, s, rate in rows:
+    print(f"{name:<56} {s:>8.2f} {rate:>8.2f} {ours / rate:>13.1f}x")
+if graphml:
+    print(f"networkx on newsgraph's graph ({graphml[2]} nodes, {graphml[3]} edges): read_graphml {graphml[4]} s, write_graphml {graphml[5]} s, peak RSS {graphml[6]} MB")
+PY
