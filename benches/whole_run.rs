@@ -21,6 +21,9 @@ use newsgraph::pipeline::analyze_article;
 use newsgraph::{export, Dataset, KnowledgeGraph};
 use rayon::prelude::*;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

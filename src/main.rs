@@ -2,6 +2,11 @@
 
 mod cli;
 
+/// mimalloc: the matcher makes many small allocations per article, and the
+/// system allocator spent a fifth of the run on them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

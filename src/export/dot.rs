@@ -8,7 +8,7 @@ use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexSet;
 
@@ -63,6 +63,7 @@ pub fn view_dot_graph(view: &View<'_>) -> Graph {
         .filter(|f| drawn(style, f, &events_drawn))
         .copied()
         .collect();
+    let sources = sources_by_entity(&all_facts);
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(attributes(&style.graph).collect())),
         Stmt::GAttribute(GraphAttributes::Node(attributes(&style.node).collect())),
@@ -84,7 +85,7 @@ pub fn view_dot_graph(view: &View<'_>) -> Graph {
             cluster.extend(attributes(&style.cluster).map(Stmt::Attribute));
             for member in members {
                 placed.insert(&member.id);
-                cluster.push(Stmt::Node(node(style, member, graph)));
+                cluster.push(Stmt::Node(node(style, member, graph, &sources)));
             }
             stmts.push(Stmt::Subgraph(Subgraph {
                 id: quoted(&format!("cluster_{}", government.id)),
@@ -94,7 +95,7 @@ pub fn view_dot_graph(view: &View<'_>) -> Graph {
     }
     for entity in &entities {
         if !placed.contains(entity.id.as_str()) {
-            stmts.push(Stmt::Node(node(style, entity, graph)));
+            stmts.push(Stmt::Node(node(style, entity, graph, &sources)));
         }
     }
     for fact in &facts {
@@ -144,7 +145,12 @@ fn drawn(style: &Style, fact: &FactRef<'_>, events_drawn: &HashSet<(&str, &str)>
         && (style.draw_derived_meetings || !derived_meeting)
 }
 
-fn node(style: &Style, entity: &Entity, graph: &KnowledgeGraph) -> Node {
+fn node(
+    style: &Style,
+    entity: &Entity,
+    graph: &KnowledgeGraph,
+    sources: &HashMap<&str, (Vec<&str>, usize)>,
+) -> Node {
     let mut attrs: Vec<Attribute> = style
         .kinds
         .get(entity.kind.as_str())
@@ -157,7 +163,7 @@ fn node(style: &Style, entity: &Entity, graph: &KnowledgeGraph) -> Node {
     attrs.push(Attribute(Id::Plain("label".into()), quoted(&label)));
     attrs.push(Attribute(
         Id::Plain("tooltip".into()),
-        quoted(&tooltip(entity, graph)),
+        quoted(&tooltip(entity, graph, sources.get(entity.id.as_str()))),
     ));
     // The SVG element of the node gets this id, so pages can find it.
     attrs.push(Attribute(
@@ -170,7 +176,11 @@ fn node(style: &Style, entity: &Entity, graph: &KnowledgeGraph) -> Node {
 /// How many sources or pieces of evidence a tooltip lists before "and N more".
 const TOOLTIP_ITEMS: usize = 8;
 
-fn tooltip(entity: &Entity, graph: &KnowledgeGraph) -> String {
+fn tooltip(
+    entity: &Entity,
+    graph: &KnowledgeGraph,
+    sources: Option<&(Vec<&str>, usize)>,
+) -> String {
     let mut lines = vec![format!("{} ({})", entity.name, entity.kind)];
     if let Some(description) = &entity.description {
         lines.push(description.clone());
@@ -180,14 +190,9 @@ fn tooltip(entity: &Entity, graph: &KnowledgeGraph) -> String {
         let to = tenure.to.map_or("present".to_string(), |d| d.to_string());
         lines.push(format!("{}: {from} to {to}", office.name));
     }
-    let mut sources: IndexSet<&str> = IndexSet::new();
-    for fact in graph.facts_of(&entity.id) {
-        sources.extend(fact.fact.sources());
-    }
-    if !sources.is_empty() {
+    if let Some((list, total)) = sources {
         // Graphviz refuses strings over 16 KiB; a tooltip needs far less.
-        let more = sources.len().saturating_sub(TOOLTIP_ITEMS);
-        let list: Vec<&str> = sources.into_iter().take(TOOLTIP_ITEMS).collect();
+        let more = total.saturating_sub(list.len());
         let more = if more > 0 {
             format!(" and {more} more")
         } else {
@@ -196,6 +201,26 @@ fn tooltip(entity: &Entity, graph: &KnowledgeGraph) -> String {
         lines.push(format!("sources: {}{more}", list.join(", ")));
     }
     lines.join("\n")
+}
+
+/// For each entity of a view: its first sources (in fact order) and how many it has.
+fn sources_by_entity<'a>(facts: &[FactRef<'a>]) -> HashMap<&'a str, (Vec<&'a str>, usize)> {
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut map: HashMap<&'a str, (Vec<&'a str>, usize)> = HashMap::new();
+    for fact in facts {
+        for source in fact.fact.sources() {
+            for entity in [fact.from.id.as_str(), fact.to.id.as_str()] {
+                if seen.insert((entity, source)) {
+                    let entry = map.entry(entity).or_default();
+                    entry.1 += 1;
+                    if entry.0.len() < TOOLTIP_ITEMS {
+                        entry.0.push(source);
+                    }
+                }
+            }
+        }
+    }
+    map
 }
 
 /// A short label for an edge: the relation, its main attribute and the date.
@@ -405,13 +430,6 @@ pub enum Engine {
 
 /// Renders DOT text to an image with the `dot` binary, through graphviz-rust.
 pub fn render(dot: &str, format: ImageFormat, engine: Engine) -> Result<Vec<u8>, ExportError> {
-    match std::process::Command::new("dot").arg("-V").output() {
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(ExportError::GraphvizMissing)
-        }
-        Err(e) => return Err(ExportError::Graphviz(e.to_string())),
-    }
     let format = match format {
         ImageFormat::Svg => Format::Svg,
         ImageFormat::Png => Format::Png,
@@ -423,7 +441,10 @@ pub fn render(dot: &str, format: ImageFormat, engine: Engine) -> Result<Vec<u8>,
         Engine::Sfdp => Layout::Sfdp,
     };
     let args: Vec<CommandArg> = vec![format.into(), layout.into()];
-    graphviz_rust::exec_dot(dot.to_string(), args).map_err(|e| ExportError::Graphviz(e.to_string()))
+    graphviz_rust::exec_dot(dot.to_string(), args).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ExportError::GraphvizMissing,
+        _ => ExportError::Graphviz(e.to_string()),
+    })
 }
 
 #[cfg(test)]

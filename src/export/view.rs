@@ -25,7 +25,7 @@ pub struct View<'g> {
     entities: Option<HashSet<String>>,
     /// Fact ids (`f12`) kept, for a focused view: the facts that reach each
     /// neighbour; all facts among kept entities when `None`.
-    facts: Option<HashSet<String>>,
+    facts: Option<std::collections::BTreeSet<usize>>,
     /// Relation names kept; all when empty.
     relations: Vec<String>,
     since: Option<Date>,
@@ -54,9 +54,13 @@ impl<'g> View<'g> {
             ..NeighborOptions::default()
         };
         let neighbors = graph.neighbors(id, &options);
-        let facts: HashSet<String> = neighbors
+        let facts: std::collections::BTreeSet<usize> = neighbors
             .iter()
-            .flat_map(|n| n.via.iter().map(|f| f.id.clone()))
+            .flat_map(|n| {
+                n.via
+                    .iter()
+                    .filter_map(|f| f.id.strip_prefix('f').and_then(|i| i.parse().ok()))
+            })
             .collect();
         let mut entities: HashSet<String> = neighbors.into_iter().map(|n| n.id).collect();
         entities.insert(id.to_string());
@@ -103,7 +107,7 @@ impl<'g> View<'g> {
         let listed = self
             .facts
             .as_ref()
-            .is_none_or(|f| f.contains(&format!("f{}", fact.edge.index())));
+            .is_none_or(|f| f.contains(&fact.edge.index()));
         let relation = self.relations.is_empty()
             || self
                 .relations
@@ -124,7 +128,15 @@ impl<'g> View<'g> {
 
     /// The facts in view, in graph order.
     pub fn facts(&self) -> Vec<FactRef<'g>> {
-        self.graph.facts().filter(|f| self.keeps_fact(f)).collect()
+        match &self.facts {
+            // A focused view lists its facts: no need to look at the others.
+            Some(listed) => listed
+                .iter()
+                .filter_map(|&i| self.graph.fact(petgraph::graph::EdgeIndex::new(i)))
+                .filter(|f| self.keeps_fact(f))
+                .collect(),
+            None => self.graph.facts().filter(|f| self.keeps_fact(f)).collect(),
+        }
     }
 
     /// The entities in view, in dataset order. A filtered view keeps only the

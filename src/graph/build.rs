@@ -1,6 +1,6 @@
 //! Turning a dataset into nodes and edges.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
@@ -37,8 +37,8 @@ pub(super) fn build(dataset: &Dataset, extracted: &[ArticleFacts]) -> DiGraph<us
     let mut builder = Builder {
         dataset,
         graph: DiGraph::with_capacity(dataset.entities.len(), dataset.relations.len()),
-        seen: HashMap::new(),
-        loose: HashMap::new(),
+        seen: HashMap::default(),
+        loose: HashMap::default(),
     };
     for index in 0..dataset.entities.len() {
         builder.graph.add_node(index);

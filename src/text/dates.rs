@@ -48,20 +48,23 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 fn month_number(word: &str) -> Option<u8> {
-    // Month names are ASCII: compare without allocating.
+    // Month names are ASCII: compare without allocating, and reject most
+    // words on their first three letters.
     let word = word.trim_end_matches('.');
-    if word.len() < 3 || !word.is_ascii() {
+    let bytes = word.as_bytes();
+    if !(3..=9).contains(&bytes.len()) || !word.is_ascii() {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| {
-            m.eq_ignore_ascii_case(word)
-                || ((word.len() == 3 || word.eq_ignore_ascii_case("sept"))
-                    && m.len() >= word.len()
-                    && m[..word.len()].eq_ignore_ascii_case(word))
-        })
-        .map(|i| i as u8 + 1)
+    let key = [
+        bytes[0].to_ascii_lowercase(),
+        bytes[1].to_ascii_lowercase(),
+        bytes[2].to_ascii_lowercase(),
+    ];
+    let month = MONTHS.iter().position(|m| m.as_bytes()[..3] == key)?;
+    let name = MONTHS[month];
+    let ok =
+        word.eq_ignore_ascii_case(name) || bytes.len() == 3 || word.eq_ignore_ascii_case("sept");
+    ok.then_some(month as u8 + 1)
 }
 
 fn weekday_number(word: &str) -> Option<u8> {
