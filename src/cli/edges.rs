@@ -124,13 +124,7 @@ fn row(f: &FactRef<'_>) -> Vec<String> {
 }
 
 fn fact_json(f: &FactRef<'_>) -> serde_json::Value {
-    let attributes: serde_json::Map<String, serde_json::Value> = f
-        .fact
-        .relation
-        .attributes()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), serde_json::to_value(v).unwrap_or_default()))
-        .collect();
+    let attributes = super::attributes_json(&f.fact.relation);
     json!({
         "from": { "id": f.from.id, "name": f.from.name },
         "relation": f.fact.relation.name(),

@@ -186,12 +186,7 @@ fn fact_json(
 ) -> serde_json::Value {
     let subject = &dataset.entities[fact.subject];
     let object = &dataset.entities[fact.object];
-    let attributes: serde_json::Map<String, serde_json::Value> = fact
-        .relation
-        .attributes()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), serde_json::to_value(v).unwrap_or_default()))
-        .collect();
+    let attributes = super::attributes_json(&fact.relation);
     json!({
         "subject": { "id": subject.id, "name": subject.name, "text": &text[fact.subject_range.clone()] },
         "relation": fact.relation.name(),

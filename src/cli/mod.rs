@@ -172,3 +172,14 @@ pub fn render_error(error: &anyhow::Error) -> String {
 pub fn tsv_cell(value: &str) -> String {
     value.replace(['\t', '\n', '\r'], " ")
 }
+
+/// A relation's attributes as a JSON object (`{"mode": "virtual"}`), amounts as numbers.
+pub fn attributes_json(
+    relation: &newsgraph::model::RelationKind,
+) -> serde_json::Map<String, serde_json::Value> {
+    relation
+        .attributes()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), serde_json::to_value(v).unwrap_or_default()))
+        .collect()
+}
