@@ -91,25 +91,35 @@ fn merged_args(text: &str, mentions: &[&Mention]) -> Vec<Arg> {
 /// Whether the text between two list items joins them: a comma, a joiner
 /// ("and", "as well as"), or both, optionally followed by "the".
 pub fn is_list_gap(gap: &str, joiners: &[String]) -> bool {
-    let mut rest = fold(gap);
-    rest = rest.trim().to_string();
+    // Gaps between list items are short: long ones are not list gaps, and
+    // short ones are compared without allocating.
+    let trimmed = gap.trim();
+    if trimmed.is_empty() || trimmed.len() > 40 {
+        return false;
+    }
+    let folded;
+    let mut rest: &str = if trimmed.is_ascii() {
+        trimmed
+    } else {
+        folded = fold(trimmed);
+        folded.as_str()
+    };
     if let Some(stripped) = rest.strip_prefix(',') {
-        rest = stripped.trim().to_string();
+        rest = stripped.trim_start();
     }
-    for joiner in joiners {
-        if let Some(stripped) = rest.strip_prefix(joiner.as_str()) {
-            if stripped.is_empty() || stripped.starts_with(' ') {
-                rest = stripped.trim().to_string();
-                break;
-            }
-        }
+    fn word_prefix<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+        let head = text.get(..word.len())?;
+        let tail = &text[word.len()..];
+        (head.eq_ignore_ascii_case(word) && (tail.is_empty() || tail.starts_with(' ')))
+            .then(|| tail.trim_start())
     }
-    if let Some(stripped) = rest.strip_prefix("the") {
-        if stripped.is_empty() || stripped.starts_with(' ') {
-            rest = stripped.trim().to_string();
-        }
+    if let Some(stripped) = joiners.iter().find_map(|j| word_prefix(rest, j)) {
+        rest = stripped;
     }
-    rest.is_empty() && !gap.trim().is_empty()
+    if let Some(stripped) = word_prefix(rest, "the") {
+        rest = stripped;
+    }
+    rest.is_empty()
 }
 
 /// Whether the entity may fill a slot that accepts `kinds` (person, government

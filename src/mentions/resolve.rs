@@ -14,6 +14,7 @@
 use std::ops::Range;
 
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
 
 use serde::Serialize;
 
@@ -277,8 +278,8 @@ pub fn resolve(
 
 /// Entities named in full, by a strong alias or by a resolved title, each
 /// with how it was first named.
-fn strongly_present(mentions: &[Mention]) -> IndexMap<usize, String> {
-    let mut present = IndexMap::new();
+fn strongly_present(mentions: &[Mention]) -> IndexMap<usize, String, FxBuildHasher> {
+    let mut present = IndexMap::default();
     for m in mentions {
         let how = match &m.resolution {
             Resolution::Office { office, .. } => format!("office `{office}` named in the article"),
@@ -307,7 +308,7 @@ fn entities_by_sentence(mentions: &[Mention]) -> Vec<Vec<usize>> {
 /// How well the article corroborates entity `e` for a weak mention in `sentence`, and how.
 fn corroboration(
     dataset: &Dataset,
-    present: &IndexMap<usize, String>,
+    present: &IndexMap<usize, String, FxBuildHasher>,
     by_sentence: &[Vec<usize>],
     sentence: usize,
     e: usize,

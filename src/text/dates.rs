@@ -194,8 +194,9 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
     };
 
     // ISO dates: 2022-11-16 is one word here.
-    if let Ok(date) = words[i].text.parse::<Date>() {
-        if words[i].text.len() == 10 {
+    let word = words[i].text;
+    if word.len() == 10 && word.as_bytes()[4] == b'-' {
+        if let Ok(date) = word.parse::<Date>() {
             return mention(1, date, true);
         }
     }
