@@ -208,8 +208,59 @@ fn main() {
     drop(texts);
     drop(originals);
 
+    // Recall and precision against the planted relations.
+    let planted = std::fs::read_to_string(dir.join("planted.tsv")).expect("planted.tsv");
+    let symmetric = |r: &str| r == "met_with" || r == "agreed";
+    let key = |article: &str, s: &str, r: &str, o: &str, d: &str| {
+        let (a, b) = if symmetric(r) && o < s {
+            (o, s)
+        } else {
+            (s, o)
+        };
+        format!("{article}\t{a}\t{r}\t{b}\t{d}")
+    };
+    let expected: HashSet<String> = planted
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            key(f[0], f[1], f[2], f[3], f[4])
+        })
+        .collect();
+    let ids = |i: usize| dataset.entities[i].id.as_str();
+    let found: HashSet<String> = articles
+        .iter()
+        .flat_map(|a| {
+            let file = Path::new(&a.article)
+                .file_name()
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or_default();
+            a.facts
+                .iter()
+                .map(move |f| (file.clone(), f))
+                .collect::<Vec<_>>()
+        })
+        .map(|(file, f)| {
+            key(
+                &file,
+                ids(f.subject),
+                f.relation.name(),
+                ids(f.object),
+                &f.date.to_string(),
+            )
+        })
+        .collect();
+    let right = found.intersection(&expected).count();
+    println!(
+        "{:<34} recall {:.4} ({right} of {} planted), precision {:.4} ({} found)",
+        "quality on planted relations",
+        right as f64 / expected.len().max(1) as f64,
+        expected.len(),
+        right as f64 / found.len().max(1) as f64,
+        found.len()
+    );
     let start = Instant::now();
-    let graph = KnowledgeGraph::build_with(dataset, &articles);
+    let graph = KnowledgeGraph::build_with(dataset, articles);
     let graph_time = start.elapsed();
     row(
         "graph build",
@@ -281,56 +332,5 @@ fn main() {
         busiest_time.as_secs_f64() * 1e3
     );
 
-    // Recall and precision against the planted relations.
-    let planted = std::fs::read_to_string(dir.join("planted.tsv")).expect("planted.tsv");
-    let symmetric = |r: &str| r == "met_with" || r == "agreed";
-    let key = |article: &str, s: &str, r: &str, o: &str, d: &str| {
-        let (a, b) = if symmetric(r) && o < s {
-            (o, s)
-        } else {
-            (s, o)
-        };
-        format!("{article}\t{a}\t{r}\t{b}\t{d}")
-    };
-    let expected: HashSet<String> = planted
-        .lines()
-        .skip(1)
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            key(f[0], f[1], f[2], f[3], f[4])
-        })
-        .collect();
-    let ids = |i: usize| graph.dataset().entities[i].id.as_str();
-    let found: HashSet<String> = articles
-        .iter()
-        .flat_map(|a| {
-            let file = Path::new(&a.article)
-                .file_name()
-                .map(|f| f.to_string_lossy().to_string())
-                .unwrap_or_default();
-            a.facts
-                .iter()
-                .map(move |f| (file.clone(), f))
-                .collect::<Vec<_>>()
-        })
-        .map(|(file, f)| {
-            key(
-                &file,
-                ids(f.subject),
-                f.relation.name(),
-                ids(f.object),
-                &f.date.to_string(),
-            )
-        })
-        .collect();
-    let right = found.intersection(&expected).count();
-    println!(
-        "{:<34} recall {:.4} ({right} of {} planted), precision {:.4} ({} found)",
-        "quality on planted relations",
-        right as f64 / expected.len().max(1) as f64,
-        expected.len(),
-        right as f64 / found.len().max(1) as f64,
-        found.len()
-    );
     println!("{:<34} {:.0} MB", "peak memory (VmHWM)", peak_rss_mb());
 }

@@ -164,7 +164,7 @@ pub fn build_graph(
     let results = extract_sources(&dataset, progress)?;
     let (facts, articles): (Vec<ArticleFacts>, Vec<ArticleReport>) = results.into_iter().unzip();
     Ok((
-        KnowledgeGraph::build_with(dataset, &facts),
+        KnowledgeGraph::build_with(dataset, facts),
         ExtractionReport { articles },
     ))
 }
@@ -214,16 +214,24 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
     let json = out_dir.join("newsgraph.json");
     export::write_atomic_with(&json, |out| export::write_cytoscape(&all, out))?;
     let csv = export::write_csv_files(&all, &out_dir.join("csv"))?;
-    let dot = export::view_to_dot(&all);
-    report.written.extend([graphml, json]);
+    let dot_path = out_dir.join("newsgraph.dot");
+    export::write_atomic_with(&dot_path, |out| export::write_view_dot(&all, out))?;
+    report.written.extend([dot_path.clone(), graphml, json]);
     report.written.extend(csv);
     let mut write = |path: PathBuf, bytes: &[u8]| -> Result<(), ExportError> {
         export::write_atomic(&path, bytes)?;
         report.written.push(path);
         Ok(())
     };
-    write(out_dir.join("newsgraph.dot"), dot.as_bytes())?;
     let drawable = graph.petgraph().edge_count() <= MAX_DRAWN_FACTS;
+    let dot = if drawable {
+        std::fs::read_to_string(&dot_path).map_err(|source| ExportError::Write {
+            path: dot_path.clone(),
+            source,
+        })?
+    } else {
+        String::new()
+    };
     let rendered = if drawable {
         export::render(&dot, ImageFormat::Svg, Engine::Dot)
     } else {

@@ -48,6 +48,51 @@ pub fn dot_graph(graph: &KnowledgeGraph) -> Graph {
 
 /// The entities and facts of a view as a graphviz-rust [`Graph`].
 pub fn view_dot_graph(view: &View<'_>) -> Graph {
+    let mut stmts = Vec::new();
+    statements(view, &mut |stmt| {
+        stmts.push(stmt);
+        Ok(())
+    })
+    .expect("collecting statements cannot fail");
+    Graph::DiGraph {
+        id: quoted("newsgraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// Writes a view as DOT one statement at a time, each printed by
+/// graphviz-rust: the same bytes as [`view_to_dot`], without holding the whole
+/// graph's statements in memory.
+pub fn write_view_dot(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let header = format!(
+        "digraph {} {{",
+        quoted("newsgraph").print(&mut PrinterContext::default())
+    );
+    out.write_all(header.as_bytes())?;
+    statements(view, &mut |stmt| {
+        // graphviz-rust prints statements inside a graph: print a graph of one
+        // and keep its middle line(s).
+        let one = Graph::DiGraph {
+            id: quoted("newsgraph"),
+            strict: false,
+            stmts: vec![stmt],
+        };
+        let text = one.print(&mut PrinterContext::default());
+        let inner = text
+            .strip_prefix(header.as_str())
+            .and_then(|t| t.strip_suffix("\n}"))
+            .unwrap_or(&text);
+        out.write_all(inner.as_bytes())
+    })?;
+    out.write_all(b"\n}\n")
+}
+
+/// Produces the DOT statements of a view, in order.
+fn statements(
+    view: &View<'_>,
+    emit: &mut dyn FnMut(Stmt) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let graph = view.graph();
     let style = &graph.dataset().style;
     let all_facts = view.facts();
@@ -64,51 +109,57 @@ pub fn view_dot_graph(view: &View<'_>) -> Graph {
         .copied()
         .collect();
     let sources = sources_by_entity(&all_facts);
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(attributes(&style.graph).collect())),
-        Stmt::GAttribute(GraphAttributes::Node(attributes(&style.node).collect())),
-        Stmt::GAttribute(GraphAttributes::Edge(attributes(&style.edge).collect())),
-    ];
+    emit(Stmt::GAttribute(GraphAttributes::Graph(
+        attributes(&style.graph).collect(),
+    )))?;
+    emit(Stmt::GAttribute(GraphAttributes::Node(
+        attributes(&style.node).collect(),
+    )))?;
+    emit(Stmt::GAttribute(GraphAttributes::Edge(
+        attributes(&style.edge).collect(),
+    )))?;
     let entities: Vec<&Entity> = view.entities();
-    let mut placed: IndexSet<&str> = IndexSet::new();
+    let mut placed: HashSet<&str> = HashSet::new();
     if style.cluster_by_country {
+        let mut members_of: HashMap<&str, Vec<&Entity>> = HashMap::new();
+        for entity in entities.iter().filter(|e| e.kind != EntityKind::Event) {
+            let cluster = if entity.kind == EntityKind::Government {
+                Some(entity.id.as_str())
+            } else {
+                entity.country.as_deref()
+            };
+            if let Some(cluster) = cluster {
+                members_of.entry(cluster).or_default().push(entity);
+            }
+        }
         for government in entities.iter().filter(|e| e.kind == EntityKind::Government) {
-            let members: Vec<&&Entity> = entities
-                .iter()
-                .filter(|e| e.id == government.id || e.country.as_deref() == Some(&government.id))
-                .filter(|e| e.kind != EntityKind::Event)
-                .collect();
             let mut cluster = vec![Stmt::Attribute(Attribute(
                 Id::Plain("label".into()),
                 quoted(&government.name),
             ))];
             cluster.extend(attributes(&style.cluster).map(Stmt::Attribute));
-            for member in members {
+            for member in members_of.get(government.id.as_str()).into_iter().flatten() {
                 placed.insert(&member.id);
                 cluster.push(Stmt::Node(node(style, member, graph, &sources)));
             }
-            stmts.push(Stmt::Subgraph(Subgraph {
+            emit(Stmt::Subgraph(Subgraph {
                 id: quoted(&format!("cluster_{}", government.id)),
                 stmts: cluster,
-            }));
+            }))?;
         }
     }
     for entity in &entities {
         if !placed.contains(entity.id.as_str()) {
-            stmts.push(Stmt::Node(node(style, entity, graph, &sources)));
+            emit(Stmt::Node(node(style, entity, graph, &sources)))?;
         }
     }
     for fact in &facts {
-        stmts.push(Stmt::Edge(edge(style, fact)));
+        emit(Stmt::Edge(edge(style, fact)))?;
     }
     if style.legend {
-        stmts.push(legend(style, &entities, &facts));
+        emit(legend(style, &entities, &facts))?;
     }
-    Graph::DiGraph {
-        id: quoted("newsgraph"),
-        strict: false,
-        stmts,
-    }
+    Ok(())
 }
 
 /// The whole graph as DOT text.
@@ -127,9 +178,9 @@ pub fn to_dot(graph: &KnowledgeGraph) -> String {
 
 /// A view as DOT text.
 pub fn view_to_dot(view: &View<'_>) -> String {
-    let mut text = view_dot_graph(view).print(&mut PrinterContext::default());
-    text.push('\n');
-    text
+    let mut out = Vec::new();
+    write_view_dot(view, &mut out).expect("writing to a Vec cannot fail");
+    String::from_utf8(out).expect("DOT is written from UTF-8 strings")
 }
 
 fn drawn(style: &Style, fact: &FactRef<'_>, events_drawn: &HashSet<(&str, &str)>) -> bool {

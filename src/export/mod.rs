@@ -12,7 +12,8 @@ mod view;
 
 pub use self::csv::{to_csv_files, write_csv_files};
 pub use dot::{
-    dot_graph, edge_label, quoted, render, to_dot, view_dot_graph, view_to_dot, Engine, ImageFormat,
+    dot_graph, edge_label, quoted, render, to_dot, view_dot_graph, view_to_dot, write_view_dot,
+    Engine, ImageFormat,
 };
 pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
 pub use html::to_html;

@@ -33,7 +33,7 @@ struct Builder<'d> {
     loose: HashMap<(NodeIndex, &'static str, NodeIndex, Option<Date>), EdgeIndex>,
 }
 
-pub(super) fn build(dataset: &Dataset, extracted: &[ArticleFacts]) -> DiGraph<usize, Fact> {
+pub(super) fn build(dataset: &Dataset, extracted: Vec<ArticleFacts>) -> DiGraph<usize, Fact> {
     let mut builder = Builder {
         dataset,
         graph: DiGraph::with_capacity(dataset.entities.len(), dataset.relations.len()),
@@ -103,24 +103,25 @@ impl Builder<'_> {
         self.loose.entry(loose_key).or_insert(edge);
     }
 
-    fn add_extracted(&mut self, article: &ArticleFacts) {
-        for (found, sentence) in article.facts.iter().zip(&article.sentences) {
+    /// Adds an article's facts, moving their sentences into the evidence.
+    fn add_extracted(&mut self, article: ArticleFacts) {
+        for (found, sentence) in article.facts.into_iter().zip(article.sentences) {
             let fact = Fact {
-                relation: found.relation.clone(),
+                relation: found.relation,
                 date: Some(found.date),
                 event: None,
                 origin: FactOrigin::Extracted,
                 evidence: vec![Evidence {
                     source: article.source.clone(),
-                    text: Some(sentence.clone()),
+                    text: Some(sentence),
                     extraction: Some(Provenance {
                         article: article.article.clone(),
                         sentence: found.sentence,
-                        sentence_range: found.sentence_range.clone(),
-                        subject_range: found.subject_range.clone(),
-                        object_range: found.object_range.clone(),
-                        trigger_range: found.trigger_range.clone(),
-                        pattern: found.pattern.clone(),
+                        sentence_range: found.sentence_range,
+                        subject_range: found.subject_range,
+                        object_range: found.object_range,
+                        trigger_range: found.trigger_range,
+                        pattern: found.pattern,
                         confidence: found.confidence,
                         date_origin: found.date_origin,
                     }),

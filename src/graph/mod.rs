@@ -80,7 +80,7 @@ impl KnowledgeGraph {
     /// for what is derived. [`crate::pipeline::build_graph`] adds what the
     /// matcher finds in the articles.
     pub fn build(dataset: Dataset) -> KnowledgeGraph {
-        KnowledgeGraph::build_with(dataset, &[])
+        KnowledgeGraph::build_with(dataset, Vec::new())
     }
 
     /// Builds the graph of a dataset's curated records and of facts extracted
@@ -88,7 +88,7 @@ impl KnowledgeGraph {
     /// and date as another merges into it: one edge, all the evidence.
     pub fn build_with(
         dataset: Dataset,
-        extracted: &[crate::extract::ArticleFacts],
+        extracted: Vec<crate::extract::ArticleFacts>,
     ) -> KnowledgeGraph {
         let graph = build::build(&dataset, extracted);
         let names = NameIndex::new(&dataset);
