@@ -48,20 +48,20 @@ pub fn run(
         for e in &encounters {
             table.row(vec![
                 e.date.map(|d| d.to_string()).unwrap_or_default(),
-                e.counterpart.clone(),
-                e.counterpart_name.clone(),
-                e.counterpart_office.clone().unwrap_or_default(),
+                e.counterpart.to_string(),
+                e.counterpart_name.to_string(),
+                e.counterpart_office.unwrap_or_default().to_string(),
                 e.mode.as_str().to_string(),
-                e.place.clone().unwrap_or_default(),
-                e.event.clone().unwrap_or_default(),
+                e.place.unwrap_or_default().to_string(),
+                e.event.unwrap_or_default().to_string(),
                 e.sources.join(","),
-                e.via.clone().unwrap_or_default(),
+                e.via.unwrap_or_default().to_string(),
             ]);
         }
         table.print_tsv(out)?;
         return Ok(());
     }
-    let mut counterparts: Vec<&str> = encounters.iter().map(|e| e.counterpart.as_str()).collect();
+    let mut counterparts: Vec<&str> = encounters.iter().map(|e| e.counterpart).collect();
     counterparts.sort_unstable();
     counterparts.dedup();
     writeln!(
@@ -79,18 +79,18 @@ pub fn run(
     for e in &encounters {
         let counterpart = match &e.counterpart_office {
             Some(office) => format!("{} ({office})", e.counterpart_name),
-            None => e.counterpart_name.clone(),
+            None => e.counterpart_name.to_string(),
         };
         let mut row = vec![
             e.date.map(|d| d.to_string()).unwrap_or_default(),
             counterpart,
             e.mode.label().to_string(),
-            e.place_name.clone().unwrap_or_default(),
-            e.event_name.clone().unwrap_or_default(),
+            e.place_name.unwrap_or_default().to_string(),
+            e.event_name.unwrap_or_default().to_string(),
             e.sources.join(", "),
         ];
         if options.include_members {
-            row.push(e.via.as_deref().map(name_of).unwrap_or_default());
+            row.push(e.via.map(name_of).unwrap_or_default());
         }
         table.row(row);
     }

@@ -38,7 +38,7 @@ use petgraph::Direction;
 pub use fact::{Evidence, Fact, FactOrigin, Provenance};
 pub use resolve::{Candidate, NameIndex, ResolveError};
 
-use crate::model::{Dataset, Entity};
+use crate::model::{Dataset, Entity, RelationKind};
 
 /// A dataset and the graph built from it.
 #[derive(Debug, Clone)]
@@ -49,6 +49,9 @@ pub struct KnowledgeGraph {
     names: NameIndex,
     /// For each person (entity index): (office index, tenure index) of every office held.
     tenures: HashMap<usize, Vec<(usize, usize)>>,
+    /// For each node: its `met_with` and `participated_in` facts, in graph
+    /// order, so `who_met` never walks a government's thousands of other facts.
+    encounters: Vec<Vec<EdgeIndex>>,
 }
 
 /// A fact seen from one of its two entities.
@@ -100,11 +103,24 @@ impl KnowledgeGraph {
                 }
             }
         }
+        let mut encounters = vec![Vec::new(); graph.node_count()];
+        for edge in graph.edge_references() {
+            if matches!(
+                edge.weight().relation,
+                RelationKind::MetWith { .. } | RelationKind::ParticipatedIn { .. }
+            ) {
+                encounters[edge.source().index()].push(edge.id());
+                if edge.target() != edge.source() {
+                    encounters[edge.target().index()].push(edge.id());
+                }
+            }
+        }
         KnowledgeGraph {
             dataset,
             graph,
             names,
             tenures,
+            encounters,
         }
     }
 
@@ -166,20 +182,42 @@ impl KnowledgeGraph {
         self.graph.edge_references().map(|e| self.fact_ref(e))
     }
 
-    /// Every fact touching the entity `id`, outgoing first, each once.
+    /// Every fact touching the entity `id`, in graph order, each once.
     pub fn facts_of<'g>(&'g self, id: &str) -> impl Iterator<Item = FactRef<'g>> + 'g {
+        self.facts_of_where(id, |_| true)
+    }
+
+    /// The `met_with` and `participated_in` facts touching `id`, in graph order.
+    pub fn encounter_facts<'g>(&'g self, id: &str) -> impl Iterator<Item = FactRef<'g>> + 'g {
+        let edges = self
+            .node(id)
+            .map(|n| self.encounters[n.index()].as_slice())
+            .unwrap_or(&[]);
+        edges.iter().filter_map(move |&edge| self.fact(edge))
+    }
+
+    /// The facts touching the entity `id` that pass `keep`, in graph order, each once.
+    pub fn facts_of_where<'g>(
+        &'g self,
+        id: &str,
+        keep: impl Fn(&Fact) -> bool + 'g,
+    ) -> impl Iterator<Item = FactRef<'g>> + 'g {
         let node = self.node(id);
-        let out = node
-            .into_iter()
-            .flat_map(move |n| self.graph.edges_directed(n, Direction::Outgoing));
-        let incoming = node.into_iter().flat_map(move |n| {
-            self.graph
+        let mut edges: Vec<EdgeIndex> = Vec::new();
+        if let Some(n) = node {
+            let out = self.graph.edges_directed(n, Direction::Outgoing);
+            let incoming = self
+                .graph
                 .edges_directed(n, Direction::Incoming)
-                .filter(move |e| e.source() != n)
-        });
-        let mut edges: Vec<_> = out.chain(incoming).map(|e| self.fact_ref(e)).collect();
-        edges.sort_by_key(|f| f.edge);
-        edges.into_iter()
+                .filter(|e| e.source() != n);
+            edges.extend(
+                out.chain(incoming)
+                    .filter(|e| keep(e.weight()))
+                    .map(|e| e.id()),
+            );
+        }
+        edges.sort_unstable();
+        edges.into_iter().filter_map(move |edge| self.fact(edge))
     }
 
     fn fact_ref<'g>(&'g self, edge: petgraph::graph::EdgeReference<'g, Fact>) -> FactRef<'g> {

@@ -23,7 +23,7 @@ pub struct WhoMetOptions {
 
 impl WhoMetOptions {
     /// Whether an encounter passes the date and mode filters.
-    fn keeps(&self, e: &Encounter) -> bool {
+    fn keeps(&self, e: &Encounter<'_>) -> bool {
         let since = self
             .since
             .is_none_or(|s| e.date.is_some_and(|d| d.last_day() >= s.first_day()));
@@ -44,33 +44,34 @@ struct Sighting<'a> {
     sources: Vec<&'a str>,
 }
 
-/// One encounter between the entity asked about and a counterpart.
+/// One encounter between the entity asked about and a counterpart. It
+/// borrows its text from the graph, so a query allocates little.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Encounter {
+pub struct Encounter<'g> {
     /// Counterpart's entity id.
-    pub counterpart: String,
+    pub counterpart: &'g str,
     /// Counterpart's display name.
-    pub counterpart_name: String,
+    pub counterpart_name: &'g str,
     /// The counterpart's office on the day, when one is curated.
-    pub counterpart_office: Option<String>,
+    pub counterpart_office: Option<&'g str>,
     /// The delegation (government id) the counterpart sat on, when known.
-    pub side: Option<String>,
+    pub side: Option<&'g str>,
     /// When they met.
     pub date: Option<Date>,
     /// In person, virtual or by phone.
     pub mode: MeetingMode,
     /// Place id, when known.
-    pub place: Option<String>,
+    pub place: Option<&'g str>,
     /// Place display name, when known.
-    pub place_name: Option<String>,
+    pub place_name: Option<&'g str>,
     /// Event id, when the encounter is part of a curated event.
-    pub event: Option<String>,
+    pub event: Option<&'g str>,
     /// Event display name.
-    pub event_name: Option<String>,
+    pub event_name: Option<&'g str>,
     /// Source ids that report it.
-    pub sources: Vec<String>,
+    pub sources: Vec<&'g str>,
     /// With [`WhoMetOptions::include_members`]: the member who met the counterpart.
-    pub via: Option<String>,
+    pub via: Option<&'g str>,
 }
 
 impl KnowledgeGraph {
@@ -87,9 +88,11 @@ impl KnowledgeGraph {
     /// assert_eq!(lasso.date.unwrap().to_string(), "2021-04-23");
     /// assert_eq!(lasso.mode.as_str(), "phone");
     /// ```
-    pub fn who_met(&self, id: &str) -> Vec<Encounter> {
-        let facts: Vec<_> = self.facts_of(id).collect();
-        let mut sightings: Vec<Sighting<'_>> = Vec::new();
+    pub fn who_met<'g>(&'g self, id: &str) -> Vec<Encounter<'g>> {
+        // Only meetings and event participation matter: skip the rest before
+        // building fact references (a government has tens of thousands of facts).
+        let facts: Vec<_> = self.encounter_facts(id).collect();
+        let mut sightings: Vec<Sighting<'g>> = Vec::new();
         for fact in &facts {
             let (RelationKind::ParticipatedIn { .. }, Some(event)) =
                 (&fact.fact.relation, &fact.to.event)
@@ -126,8 +129,9 @@ impl KnowledgeGraph {
             }
         }
         // One row per counterpart and event (or per counterpart and date without one).
-        let mut seen: HashSet<(&str, Option<&str>, Option<Date>)> = HashSet::new();
-        let mut found: Vec<Encounter> = Vec::new();
+        let mut seen: HashSet<(&str, Option<&str>, Option<Date>), rustc_hash::FxBuildHasher> =
+            HashSet::default();
+        let mut found: Vec<Encounter<'g>> = Vec::new();
         for s in sightings {
             let key = (
                 s.counterpart,
@@ -143,13 +147,13 @@ impl KnowledgeGraph {
         found.sort_by(|a, b| {
             a.date
                 .cmp(&b.date)
-                .then_with(|| a.counterpart_name.cmp(&b.counterpart_name))
+                .then_with(|| a.counterpart_name.cmp(b.counterpart_name))
         });
         found
     }
 
     /// The row of a sighting.
-    fn encounter(&self, s: Sighting<'_>) -> Option<Encounter> {
+    fn encounter<'g>(&'g self, s: Sighting<'g>) -> Option<Encounter<'g>> {
         let dataset = self.dataset();
         let counterpart = dataset.entity(s.counterpart)?;
         let event = s.event.and_then(|e| dataset.entity(e));
@@ -158,20 +162,20 @@ impl KnowledgeGraph {
             .and_then(|e| e.place.as_deref())
             .and_then(|p| dataset.entity(p));
         Some(Encounter {
-            counterpart: counterpart.id.clone(),
-            counterpart_name: counterpart.name.clone(),
+            counterpart: &counterpart.id,
+            counterpart_name: &counterpart.name,
             counterpart_office: s
                 .date
                 .and_then(|d| self.office_on(s.counterpart, d))
-                .map(|o| o.name.clone()),
-            side: s.side.map(str::to_string),
+                .map(|o| o.name.as_str()),
+            side: s.side,
             date: s.date,
             mode: s.mode,
-            place: place.map(|p| p.id.clone()),
-            place_name: place.map(|p| p.name.clone()),
-            event: event.map(|e| e.id.clone()),
-            event_name: event.map(|e| e.name.clone()),
-            sources: s.sources.into_iter().map(str::to_string).collect(),
+            place: place.map(|p| p.id.as_str()),
+            place_name: place.map(|p| p.name.as_str()),
+            event: event.map(|e| e.id.as_str()),
+            event_name: event.map(|e| e.name.as_str()),
+            sources: s.sources,
             via: None,
         })
     }
@@ -194,8 +198,8 @@ impl KnowledgeGraph {
     /// let blinken = ecuador.iter().find(|m| m.counterpart == "antony-blinken").unwrap();
     /// assert!(blinken.via.is_some(), "met through one of Ecuador's officials");
     /// ```
-    pub fn who_met_with(&self, id: &str, options: &WhoMetOptions) -> Vec<Encounter> {
-        let mut rows: Vec<Encounter> = self.who_met(id);
+    pub fn who_met_with<'g>(&'g self, id: &str, options: &WhoMetOptions) -> Vec<Encounter<'g>> {
+        let mut rows: Vec<Encounter<'g>> = self.who_met(id);
         if options.include_members {
             let members = self.members_of(id);
             for member in &members {
@@ -203,14 +207,14 @@ impl KnowledgeGraph {
                     if encounter.counterpart == id || members.contains(&encounter.counterpart) {
                         continue; // a meeting among members is not the body's
                     }
-                    encounter.via = Some(member.clone());
+                    encounter.via = Some(member);
                     rows.push(encounter);
                 }
             }
             rows.sort_by(|a, b| {
                 a.date
                     .cmp(&b.date)
-                    .then_with(|| a.counterpart_name.cmp(&b.counterpart_name))
+                    .then_with(|| a.counterpart_name.cmp(b.counterpart_name))
             });
         }
         rows.retain(|e| options.keeps(e));
@@ -219,7 +223,7 @@ impl KnowledgeGraph {
 
     /// Ids of the entities that belong to `id`: people whose country it is,
     /// organizations under it (through `parent` or `country`), transitively.
-    pub fn members_of(&self, id: &str) -> Vec<String> {
+    pub fn members_of<'g>(&'g self, id: &str) -> Vec<&'g str> {
         let dataset = self.dataset();
         dataset
             .entities
@@ -237,12 +241,12 @@ impl KnowledgeGraph {
                 }
                 false
             })
-            .map(|e| e.id.clone())
+            .map(|e| e.id.as_str())
             .collect()
     }
 
     /// [`who_met`](Self::who_met) by name: resolves `name` first.
-    pub fn who_met_name(&self, name: &str) -> Result<Vec<Encounter>, ResolveError> {
+    pub fn who_met_name<'g>(&'g self, name: &str) -> Result<Vec<Encounter<'g>>, ResolveError> {
         let entity = self.resolve(name)?;
         Ok(self.who_met(&entity.id))
     }
