@@ -8,6 +8,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use indexmap::IndexMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::{AliasStrength, Dataset, EntityKind};
 use crate::text::fold_name;
@@ -43,8 +44,11 @@ pub struct Phrase {
 pub struct Lexicon {
     /// Phrases; the automaton's pattern ids index this.
     pub phrases: Vec<Phrase>,
-    /// Finds every phrase in folded text (overlapping search).
+    /// Finds the leftmost-longest phrase in folded text.
     pub automaton: AhoCorasick,
+    /// Phrase index by folded text, for trying shorter phrases where the
+    /// longest fails its checks.
+    pub index: FxHashMap<String, usize>,
 }
 
 /// Whether `alias` is a short all-capital acronym that must match case-sensitively.
@@ -150,10 +154,19 @@ impl Lexicon {
         }
         let phrases: Vec<Phrase> = phrases.into_values().collect();
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .build(phrases.iter().map(|p| p.folded.as_str()))
             .expect("the lexicon's phrases are plain strings");
-        Lexicon { phrases, automaton }
+        let index = phrases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.folded.clone(), i))
+            .collect();
+        Lexicon {
+            phrases,
+            automaton,
+            index,
+        }
     }
 }
 

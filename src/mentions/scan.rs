@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use aho_corasick::Input;
+
 use super::lexicon::Lexicon;
 use crate::text::FoldedText;
 
@@ -30,45 +32,83 @@ pub struct Occurrence {
 }
 
 /// Every phrase occurrence of `article`, leftmost-longest, non-overlapping.
+///
+/// The automaton finds the leftmost-longest phrase; when it fails the checks,
+/// the shorter phrases that start at the same place are tried (longest
+/// first), and only then does the search move on by one character.
 pub fn scan(lexicon: &Lexicon, article: &str, folded: &FoldedText) -> Vec<Occurrence> {
     let text = folded.text.as_str();
-    let mut candidates: Vec<(usize, usize, usize, bool)> = Vec::new(); // (start, end, phrase, glued)
-    for found in lexicon.automaton.find_overlapping_iter(text) {
-        let (start, end) = (found.start(), found.end());
-        let phrase = &lexicon.phrases[found.pattern().as_usize()];
-        let original = folded.original_range(start..end);
-        let Some(glued) = boundaries(article, text, start..end, original.clone()) else {
-            continue;
+    let mut out: Vec<Occurrence> = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let input = Input::new(text).span(at..text.len());
+        let Some(found) = lexicon.automaton.find(input) else {
+            break;
         };
-        if phrase.capitalised && article[original.clone()].starts_with(char::is_lowercase) {
-            continue;
-        }
-        if let Some(letters) = &phrase.exact_letters {
-            let shown: String = article[original]
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect();
-            if &shown != letters {
-                continue;
+        let start = found.start();
+        let longest = accept(
+            lexicon,
+            article,
+            folded,
+            start,
+            found.end(),
+            found.pattern().as_usize(),
+        );
+        let occurrence = longest.or_else(|| {
+            (start + 1..found.end())
+                .rev()
+                .filter(|&end| text.is_char_boundary(end))
+                .find_map(|end| {
+                    let phrase = *lexicon.index.get(&text[start..end])?;
+                    accept(lexicon, article, folded, start, end, phrase)
+                })
+        });
+        match occurrence {
+            Some((end, occurrence)) => {
+                out.push(occurrence);
+                at = end;
+            }
+            None => {
+                at = start + text[start..].chars().next().map_or(1, char::len_utf8);
             }
         }
-        candidates.push((start, end, found.pattern().as_usize(), glued));
-    }
-    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.3.cmp(&b.3)));
-    let mut out: Vec<Occurrence> = Vec::new();
-    let mut covered_to = 0;
-    for (start, end, phrase, glued) in candidates {
-        if start < covered_to {
-            continue;
-        }
-        covered_to = end;
-        out.push(Occurrence {
-            range: folded.original_range(start..end),
-            phrase,
-            glued,
-        });
     }
     out
+}
+
+/// The occurrence of `phrase` at folded `start..end` when it passes the word,
+/// capital and exact-letter checks, with its folded end.
+fn accept(
+    lexicon: &Lexicon,
+    article: &str,
+    folded: &FoldedText,
+    start: usize,
+    end: usize,
+    phrase: usize,
+) -> Option<(usize, Occurrence)> {
+    let text = folded.text.as_str();
+    let info = &lexicon.phrases[phrase];
+    let original = folded.original_range(start..end);
+    let glued = boundaries(article, text, start..end, original.clone())?;
+    if info.capitalised && article[original.clone()].starts_with(char::is_lowercase) {
+        return None;
+    }
+    if let Some(letters) = &info.exact_letters {
+        let shown = article[original.clone()]
+            .chars()
+            .filter(|c| c.is_alphanumeric());
+        if !shown.eq(letters.chars()) {
+            return None;
+        }
+    }
+    Some((
+        end,
+        Occurrence {
+            range: original,
+            phrase,
+            glued,
+        },
+    ))
 }
 
 fn is_word_char(c: char) -> bool {
