@@ -53,22 +53,4 @@ echo "newsgraph benchmark, $size corpus ($entities entities, $mb MB), $(nproc) c
 echo
 cat "$corpus/stages.txt"
 echo
-python3 - "$seconds" "$rss" "$mb" "$rg_seconds" "$corpus/peers.txt" <<'PY'
-import sys
-seconds, rss_kb, mb, rg, peers = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
-ours = mb / seconds
-print(f"{'tool':<56} {'seconds':>8} {'MB/s':>8} {'newsgraph is':>14}")
-print(f"{'newsgraph build (match, extract, graph, every export)':<56} {seconds:>8.2f} {ours:>8.2f} {'':>14}   peak RSS {rss_kb/1024:.0f} MB")
-rows = [("ripgrep -F -i -w --count-matches -f aliases (2 threads)", rg, mb / rg)]
-graphml = None
-for line in open(peers):
-    f = line.rstrip("\n").split("\t")
-    if f[0] == "PEER":
-        rows.append((f[1], float(f[2]), float(f[3])))
-    elif f[0] == "GRAPHML":
-        graphml = f
-for name, s, rate in rows:
-    print(f"{name:<56} {s:>8.2f} {rate:>8.2f} {ours / rate:>13.1f}x")
-if graphml:
-    print(f"networkx on newsgraph's graph ({graphml[2]} nodes, {graphml[3]} edges): read_graphml {graphml[4]} s, write_graphml {graphml[5]} s, peak RSS {graphml[6]} MB")
-PY
+python3 benches/peers/table.py "$corpus" "$mb" "$rg_seconds"
