@@ -6,10 +6,9 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::patterns::Cues;
-use crate::text::{fold_name, FoldedText};
+use super::phrases::{PhraseSet, PhraseSetBuilder};
+use crate::text::FoldedText;
 
 /// What a cue word signals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,27 +37,12 @@ pub(super) struct Hit {
 /// Every cue phrase of a pattern set, compiled.
 #[derive(Debug, Clone)]
 pub(super) struct CueSet {
-    automaton: AhoCorasick,
-    kinds: Vec<Vec<CueKind>>,
+    phrases: PhraseSet<CueKind>,
 }
 
 impl CueSet {
     pub fn new(cues: &Cues) -> CueSet {
-        let mut phrases: Vec<String> = Vec::new();
-        let mut kinds: Vec<Vec<CueKind>> = Vec::new();
-        let mut add = |phrase: &str, kind: CueKind| {
-            let folded = fold_name(phrase);
-            if folded.is_empty() {
-                return;
-            }
-            match phrases.iter().position(|p| *p == folded) {
-                Some(i) => kinds[i].push(kind),
-                None => {
-                    phrases.push(folded);
-                    kinds.push(vec![kind]);
-                }
-            }
-        };
+        let mut phrases = PhraseSetBuilder::new();
         let lists: [(&Vec<String>, CueKind); 10] = [
             (&cues.negation, CueKind::Negation),
             (&cues.planned, CueKind::Planned),
@@ -73,45 +57,27 @@ impl CueSet {
         ];
         for (list, kind) in lists {
             for phrase in list {
-                add(phrase, kind);
+                phrases.add(phrase, kind);
             }
         }
         for (i, designation) in cues.designations.iter().enumerate() {
-            add(designation, CueKind::Designation(i));
-            add(&format!("{designation}s"), CueKind::Designation(i));
+            phrases.add(designation, CueKind::Designation(i));
+            phrases.add(&format!("{designation}s"), CueKind::Designation(i));
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&phrases)
-            .expect("cue phrases are plain strings");
-        CueSet { automaton, kinds }
+        CueSet {
+            phrases: phrases.build(),
+        }
     }
 
     /// Every cue in the sentence at `sentence` (article byte range), as whole words.
     pub fn hits(&self, folded: &FoldedText, sentence: Range<usize>) -> Vec<Hit> {
-        let start = folded.folded_offset(sentence.start);
-        let end = folded.folded_offset(sentence.end).max(start);
-        let haystack = &folded.text[start..end];
         let mut hits = Vec::new();
-        for found in self.automaton.find_overlapping_iter(haystack) {
-            let before_ok = haystack[..found.start()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = haystack[found.end()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if !(before_ok && after_ok) {
-                continue;
-            }
-            let range = folded.original_range(start + found.start()..start + found.end());
-            for &kind in &self.kinds[found.pattern().as_usize()] {
-                hits.push(Hit {
-                    range: range.clone(),
-                    kind,
-                });
-            }
+        for (range, kinds) in self.phrases.find(folded, sentence) {
+            let range = folded.original_range(range);
+            hits.extend(kinds.iter().map(|&kind| Hit {
+                range: range.clone(),
+                kind,
+            }));
         }
         hits
     }

@@ -2,13 +2,13 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
 
 use super::args::{eligible, list_after, list_before, sentence_args, word_count, Arg};
 use super::attributes::{agreement_what, money_near};
 use super::cues::{any, any_within, CueKind, CueSet, Hit};
 use super::patterns::{OnPlanned, Pattern, PatternRelation, PatternSet, Shape};
+use super::phrases::{PhraseSet, PhraseSetBuilder};
 use crate::mentions::{government_of, ArticleMentions, Resolution};
 use crate::model::{
     AgreementStatus, Dataset, Date, EntityKind, FundingStatus, MeetingMode, RelationKind,
@@ -63,9 +63,8 @@ pub struct ExtractedFact {
 pub struct Extractor {
     set: PatternSet,
     cues: CueSet,
-    automaton: AhoCorasick,
-    /// For each folded trigger: the patterns it belongs to, in file order.
-    triggers: Vec<Vec<usize>>,
+    /// Triggers, each with the patterns it belongs to, in file order.
+    triggers: PhraseSet<usize>,
 }
 
 /// One argument slot filled: the entity and the text standing for it.
@@ -96,32 +95,16 @@ impl Party {
 impl Extractor {
     /// Compiles the triggers of a pattern set.
     pub fn new(set: &PatternSet) -> Extractor {
-        let mut folded: Vec<String> = Vec::new();
-        let mut triggers: Vec<Vec<usize>> = Vec::new();
+        let mut triggers = PhraseSetBuilder::new();
         for (p, pattern) in set.patterns.iter().enumerate() {
             for trigger in &pattern.triggers {
-                let key = fold_name(trigger);
-                if key.is_empty() {
-                    continue;
-                }
-                match folded.iter().position(|k| *k == key) {
-                    Some(i) => triggers[i].push(p),
-                    None => {
-                        folded.push(key);
-                        triggers.push(vec![p]);
-                    }
-                }
+                triggers.add(trigger, p);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&folded)
-            .expect("triggers are plain strings");
         Extractor {
             set: set.clone(),
             cues: CueSet::new(&set.cues),
-            automaton,
-            triggers,
+            triggers: triggers.build(),
         }
     }
 
@@ -222,41 +205,25 @@ impl Extractor {
     ) -> Vec<(Range<usize>, &'s [usize])> {
         let mut out = Vec::new();
         // Search the folded text of the sentence only.
-        let start = folded.folded_offset(sentence.start);
-        let end = folded.folded_offset(sentence.end).max(start);
-        let haystack = &folded.text[start..end];
         // Every whole-word occurrence first, then leftmost-longest: a longer
         // trigger that fails the word check ("met withDaniel") leaves the
         // shorter one ("met") its chance.
-        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        for found in self.automaton.find_overlapping_iter(haystack) {
-            let before_ok = haystack[..found.start()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = haystack[found.end()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if before_ok && after_ok {
-                candidates.push((found.start(), found.end(), found.pattern().as_usize()));
-            }
-        }
-        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut candidates = self.triggers.find(folded, sentence);
+        candidates.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
         let mut covered_to = 0;
-        for (from, to, trigger) in candidates {
-            if from < covered_to {
+        for (folded_range, patterns) in candidates {
+            if folded_range.start < covered_to {
                 continue;
             }
-            let range = folded.original_range(start + from..start + to);
+            let range = folded.original_range(folded_range.clone());
             if mentions
                 .iter()
                 .any(|m| m.range.start < range.end && range.start < m.range.end)
             {
                 continue;
             }
-            covered_to = to;
-            out.push((range, self.triggers[trigger].as_slice()));
+            covered_to = folded_range.end;
+            out.push((range, patterns));
         }
         out
     }

@@ -22,6 +22,7 @@ mod cues;
 mod extractor;
 mod money;
 mod patterns;
+mod phrases;
 
 pub use extractor::{DateOrigin, ExtractedFact, Extractor};
 

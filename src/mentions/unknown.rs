@@ -79,25 +79,6 @@ const COMMON: &[&str] = &[
     "mrs",
     "ms",
     "dr",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "published",
     "click",
     "share",
@@ -218,7 +199,7 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_common(word: &str) -> bool {
-    COMMON.contains(&word.to_lowercase().as_str())
+    crate::text::is_calendar_word(word) || COMMON.contains(&word.to_lowercase().as_str())
 }
 
 #[cfg(test)]

@@ -67,6 +67,11 @@ fn month_number(word: &str) -> Option<u8> {
     ok.then_some(month as u8 + 1)
 }
 
+/// Whether `word` names a month or a weekday ("March", "Friday"; not "Mar").
+pub fn is_calendar_word(word: &str) -> bool {
+    weekday_number(word).is_some() || MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
 fn weekday_number(word: &str) -> Option<u8> {
     let word = word
         .strip_suffix("'s")

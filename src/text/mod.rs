@@ -5,7 +5,7 @@ mod fold;
 mod folded;
 mod sentences;
 
-pub use dates::{find_dates, header_date, DateMention};
+pub use dates::{find_dates, header_date, is_calendar_word, DateMention};
 pub use fold::{fold, fold_char_into, fold_name};
 pub use folded::FoldedText;
 pub use sentences::{split_sentences, Sentence};

@@ -1,0 +1,89 @@
+//! Sets of folded phrases, each standing for one or more values, found in a
+//! sentence as whole words: the triggers of patterns and the cue words.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::text::{fold_name, FoldedText};
+
+/// Collects phrases (folded, each once) and what they stand for.
+pub(super) struct PhraseSetBuilder<T> {
+    index: HashMap<String, usize>,
+    phrases: Vec<String>,
+    values: Vec<Vec<T>>,
+}
+
+impl<T: PartialEq> PhraseSetBuilder<T> {
+    pub fn new() -> PhraseSetBuilder<T> {
+        PhraseSetBuilder {
+            index: HashMap::new(),
+            phrases: Vec::new(),
+            values: Vec::new(),
+        }
+    }
+
+    /// Adds `phrase` (folded; empty ones are ignored) standing for `value`.
+    pub fn add(&mut self, phrase: &str, value: T) {
+        let folded = fold_name(phrase);
+        if folded.is_empty() {
+            return;
+        }
+        let next = self.phrases.len();
+        let i = *self.index.entry(folded.clone()).or_insert(next);
+        if i == next {
+            self.phrases.push(folded);
+            self.values.push(Vec::new());
+        }
+        if !self.values[i].contains(&value) {
+            self.values[i].push(value);
+        }
+    }
+
+    pub fn build(self) -> PhraseSet<T> {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&self.phrases)
+            .expect("phrases are plain strings");
+        PhraseSet {
+            automaton,
+            values: self.values,
+        }
+    }
+}
+
+/// Compiled phrases.
+#[derive(Debug, Clone)]
+pub(super) struct PhraseSet<T> {
+    automaton: AhoCorasick,
+    values: Vec<Vec<T>>,
+}
+
+impl<T> PhraseSet<T> {
+    /// Every whole-word occurrence in the sentence at `sentence` (article
+    /// bytes), overlapping ones included: (folded byte range, values), in order.
+    pub fn find(&self, folded: &FoldedText, sentence: Range<usize>) -> Vec<(Range<usize>, &[T])> {
+        let start = folded.folded_offset(sentence.start);
+        let end = folded.folded_offset(sentence.end).max(start);
+        let haystack = &folded.text[start..end];
+        let mut found = Vec::new();
+        for m in self.automaton.find_overlapping_iter(haystack) {
+            let before_ok = haystack[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = haystack[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                found.push((
+                    start + m.start()..start + m.end(),
+                    self.values[m.pattern().as_usize()].as_slice(),
+                ));
+            }
+        }
+        found
+    }
+}
