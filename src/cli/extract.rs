@@ -1,5 +1,6 @@
 //! `newsgraph extract FILE...`: suggested facts for articles, as RON or JSON lines.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -21,13 +22,27 @@ pub struct Article<'d> {
     pub fallback: Option<Date>,
 }
 
+/// The source records of a dataset by the canonical path of their article.
+pub struct SourceFiles<'d>(HashMap<PathBuf, &'d Source>);
+
+impl<'d> SourceFiles<'d> {
+    /// Resolves every source's article path once.
+    pub fn new(dataset: &'d Dataset) -> SourceFiles<'d> {
+        let by_path = dataset
+            .sources
+            .values()
+            .filter_map(|s| Some((dataset.article_path(s)?.canonicalize().ok()?, s)))
+            .collect();
+        SourceFiles(by_path)
+    }
+}
+
 /// Finds the source record of `path`, and its dates (`--date` wins).
-pub fn article<'d>(dataset: &'d Dataset, path: &Path, date: Option<Date>) -> Article<'d> {
-    let canonical = path.canonicalize().ok();
-    let source = dataset.sources.values().find(|s| {
-        let candidate = dataset.article_path(s).and_then(|p| p.canonicalize().ok());
-        candidate.is_some() && candidate == canonical
-    });
+pub fn article<'d>(sources: &SourceFiles<'d>, path: &Path, date: Option<Date>) -> Article<'d> {
+    let source = path
+        .canonicalize()
+        .ok()
+        .and_then(|p| sources.0.get(&p).copied());
     let date = date.or(source.and_then(Source::reference_date));
     let fallback = source.and_then(|s| s.event_date).or(date);
     Article {
@@ -70,6 +85,7 @@ pub fn run(
     let dataset = newsgraph::load_dirs(data)?;
     let matcher = Matcher::new(&dataset);
     let extractor = Extractor::new(&dataset.patterns);
+    let sources = SourceFiles::new(&dataset);
     if let ExtractFormat::Ron = format {
         writeln!(
             out,
@@ -84,7 +100,7 @@ pub fn run(
     let mut new_sources = Vec::new();
     let mut relations = String::new();
     for path in files {
-        let article = article(&dataset, path, date);
+        let article = article(&sources, path, date);
         let text = read_article(path)?;
         let (_, facts) = analyze_article(
             &dataset,

@@ -14,7 +14,8 @@ pub fn run(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let dataset = newsgraph::load_dirs(data)?;
-    let article = super::extract::article(&dataset, file, date);
+    let sources = super::extract::SourceFiles::new(&dataset);
+    let article = super::extract::article(&sources, file, date);
     let text = read_article(file)?;
     let found = Matcher::new(&dataset).analyze(&dataset, &text, article.date);
     match found.reference_date {
