@@ -29,8 +29,6 @@ mod build;
 mod fact;
 mod resolve;
 
-use std::collections::HashMap;
-
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -48,7 +46,7 @@ pub struct KnowledgeGraph {
     graph: DiGraph<usize, Fact>,
     names: NameIndex,
     /// For each person (entity index): (office index, tenure index) of every office held.
-    tenures: HashMap<usize, Vec<(usize, usize)>>,
+    tenures: rustc_hash::FxHashMap<usize, Vec<(usize, usize)>>,
     /// For each node: its `met_with` and `participated_in` facts, in graph
     /// order, so `who_met` never walks a government's thousands of other facts.
     encounters: Vec<Vec<EdgeIndex>>,
@@ -95,7 +93,7 @@ impl KnowledgeGraph {
     ) -> KnowledgeGraph {
         let graph = build::build(&dataset, extracted);
         let names = NameIndex::new(&dataset);
-        let mut tenures: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        let mut tenures: rustc_hash::FxHashMap<usize, Vec<(usize, usize)>> = Default::default();
         for (o, office) in dataset.offices.values().enumerate() {
             for (t, tenure) in office.holders.iter().enumerate() {
                 if let Some(person) = dataset.entities.get_index_of(&tenure.person) {
@@ -159,7 +157,15 @@ impl KnowledgeGraph {
         person: &str,
         date: crate::model::Date,
     ) -> Option<&crate::model::Office> {
-        let index = self.dataset.entities.get_index_of(person)?;
+        self.office_of_index(self.dataset.entities.get_index_of(person)?, date)
+    }
+
+    /// [`office_on`](Self::office_on) for the entity at `index` of [`Dataset::entities`].
+    pub fn office_of_index(
+        &self,
+        index: usize,
+        date: crate::model::Date,
+    ) -> Option<&crate::model::Office> {
         self.tenures.get(&index)?.iter().find_map(|&(o, t)| {
             let office = &self.dataset.offices[o];
             office.holders[t].covers(date).then_some(office)

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::graph::{KnowledgeGraph, ResolveError};
-use crate::model::{Date, EventStatus, MeetingMode, RelationKind};
+use crate::model::{Date, Entity, EventStatus, MeetingMode, RelationKind};
 
 /// Filters and roll-up for [`KnowledgeGraph::who_met_with`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,11 +36,13 @@ impl WhoMetOptions {
 
 /// A counterpart seen at an event or in a `met_with` fact, before it becomes a row.
 struct Sighting<'a> {
-    counterpart: &'a str,
+    /// The counterpart and its index in the dataset (no lookups by id later).
+    counterpart: (usize, &'a Entity),
     side: Option<&'a str>,
     date: Option<Date>,
     mode: MeetingMode,
-    event: Option<&'a str>,
+    /// The event entity, when there is one.
+    event: Option<&'a Entity>,
     sources: Vec<&'a str>,
 }
 
@@ -106,42 +108,54 @@ impl KnowledgeGraph {
                 continue;
             }
             for participant in &event.participants {
+                let Some((index, _, counterpart)) =
+                    self.dataset().entities.get_full(&participant.entity)
+                else {
+                    continue;
+                };
                 sightings.push(Sighting {
-                    counterpart: &participant.entity,
+                    counterpart: (index, counterpart),
                     side: participant.side.as_deref(),
                     date: Some(event.date),
                     mode: event.effective_mode(),
-                    event: Some(&fact.to.id),
+                    event: Some(fact.to),
                     sources: event.sources.iter().map(String::as_str).collect(),
                 });
             }
         }
         for fact in &facts {
             if let RelationKind::MetWith { mode } = fact.fact.relation {
+                let Some((a, b)) = self.petgraph().edge_endpoints(fact.edge) else {
+                    continue;
+                };
+                let other = if fact.from.id == id { b } else { a };
                 sightings.push(Sighting {
-                    counterpart: &fact.other(id).id,
+                    counterpart: (self.petgraph()[other], fact.other(id)),
                     side: None,
                     date: fact.fact.date,
                     mode,
-                    event: fact.fact.event.as_deref(),
+                    event: fact
+                        .fact
+                        .event
+                        .as_deref()
+                        .and_then(|e| self.dataset().entity(e)),
                     sources: fact.fact.sources(),
                 });
             }
         }
         // One row per counterpart and event (or per counterpart and date without one).
-        let mut seen: HashSet<(&str, Option<&str>, Option<Date>), rustc_hash::FxBuildHasher> =
+        let mut seen: HashSet<(usize, Option<&str>, Option<Date>), rustc_hash::FxBuildHasher> =
             HashSet::default();
         let mut found: Vec<Encounter<'g>> = Vec::new();
         for s in sightings {
+            let event = s.event.map(|e| e.id.as_str());
             let key = (
-                s.counterpart,
-                s.event,
-                if s.event.is_some() { None } else { s.date },
+                s.counterpart.0,
+                event,
+                if event.is_some() { None } else { s.date },
             );
-            if s.counterpart != id && seen.insert(key) {
-                if let Some(row) = self.encounter(s) {
-                    found.push(row);
-                }
+            if s.counterpart.1.id != id && seen.insert(key) {
+                found.push(self.encounter(s));
             }
         }
         found.sort_by(|a, b| {
@@ -153,31 +167,30 @@ impl KnowledgeGraph {
     }
 
     /// The row of a sighting.
-    fn encounter<'g>(&'g self, s: Sighting<'g>) -> Option<Encounter<'g>> {
-        let dataset = self.dataset();
-        let counterpart = dataset.entity(s.counterpart)?;
-        let event = s.event.and_then(|e| dataset.entity(e));
-        let place = event
+    fn encounter<'g>(&'g self, s: Sighting<'g>) -> Encounter<'g> {
+        let (index, counterpart) = s.counterpart;
+        let place = s
+            .event
             .and_then(|e| e.event.as_ref())
             .and_then(|e| e.place.as_deref())
-            .and_then(|p| dataset.entity(p));
-        Some(Encounter {
+            .and_then(|p| self.dataset().entity(p));
+        Encounter {
             counterpart: &counterpart.id,
             counterpart_name: &counterpart.name,
             counterpart_office: s
                 .date
-                .and_then(|d| self.office_on(s.counterpart, d))
+                .and_then(|d| self.office_of_index(index, d))
                 .map(|o| o.name.as_str()),
             side: s.side,
             date: s.date,
             mode: s.mode,
             place: place.map(|p| p.id.as_str()),
             place_name: place.map(|p| p.name.as_str()),
-            event: event.map(|e| e.id.as_str()),
-            event_name: event.map(|e| e.name.as_str()),
+            event: s.event.map(|e| e.id.as_str()),
+            event_name: s.event.map(|e| e.name.as_str()),
             sources: s.sources,
             via: None,
-        })
+        }
     }
 
     /// [`who_met`](Self::who_met) with filters, and for a government or
