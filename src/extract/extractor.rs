@@ -125,6 +125,11 @@ impl Extractor {
         for sentence in &analysis.sentences {
             let mentions: Vec<_> = analysis.mentions_in(sentence.index).collect();
             let args = sentence_args(dataset, text, &mentions, &self.set.cues.role_nouns);
+            let unlinked: Vec<Range<usize>> = mentions
+                .iter()
+                .filter(|m| m.entity.is_none())
+                .map(|m| m.range.clone())
+                .collect();
             let dates = &analysis.sentence_dates[sentence.index];
             let triggers = self.triggers_in(folded, sentence.range.clone(), &mentions);
             let hits = if triggers.is_empty() {
@@ -133,7 +138,7 @@ impl Extractor {
                 self.cues.hits(folded, sentence.range.clone())
             };
             for (trigger, patterns) in triggers {
-                let date = sentence_date(text, dates, &trigger)
+                let date = sentence_date(text, dates, &trigger, analysis.reference_date)
                     .map(|d| (d, DateOrigin::Sentence))
                     .or(context_date.map(|d| (d, DateOrigin::Context)))
                     .or(fallback.map(|d| (d, DateOrigin::Fallback)));
@@ -152,6 +157,7 @@ impl Extractor {
                         ranking: &ranking,
                         recent_people: &recent_people,
                         cues: &hits,
+                        unlinked: &unlinked,
                     };
                     let found = self.apply(pattern, &site);
                     if found.is_empty() {
@@ -309,8 +315,17 @@ impl Extractor {
                         (subject, objects)
                     } else {
                         let subject = if participle && sentence_before.ends_with(',') {
-                            args.iter()
-                                .find(|a| a.range.end <= trigger.start && subject_ok(a))
+                            // "…, Holguín said on Monday, thanking Washington": the
+                            // speaker; else the sentence's subject, its first party.
+                            let speaker = args.iter().rev().find(|a| {
+                                a.range.end <= trigger.start
+                                    && subject_ok(a)
+                                    && is_reporting(&text[a.range.end..trigger.start])
+                            });
+                            speaker.or_else(|| {
+                                args.iter()
+                                    .find(|a| a.range.end <= trigger.start && subject_ok(a))
+                            })
                         } else {
                             let nearest =
                                 list_before(text, args, trigger.start, 12, subject_ok, joiners)
@@ -333,9 +348,17 @@ impl Extractor {
                         .map(|o| (subject.clone(), Party::of(o), 1.0))
                         .collect();
                 }
-                // No object after the trigger: "the country", else another party of the sentence.
+                // No object after the trigger: "the country", else another party of
+                // the sentence, unless a name the matcher could not link stands
+                // right after the trigger (the object is unknown, not missing).
                 if let Some(country) = self.country_reference(site, trigger.end, subject.entity) {
                     return vec![(subject, country, 0.85)];
+                }
+                let unknown_object = site.unlinked.iter().any(|r| {
+                    r.start >= trigger.end && word_count(&text[trigger.end..r.start]) <= 3
+                });
+                if unknown_object {
+                    return Vec::new();
                 }
                 let other = args
                     .iter()
@@ -535,6 +558,8 @@ struct Site<'a> {
     recent_people: &'a [usize],
     /// Cue words of the sentence.
     cues: &'a [Hit],
+    /// Byte ranges of the sentence's mentions that link to nothing.
+    unlinked: &'a [Range<usize>],
 }
 
 /// The text from `before` words before `range` to `after` words after it.
@@ -610,14 +635,40 @@ fn sentence_date(
     text: &str,
     dates: &[crate::text::DateMention],
     trigger: &Range<usize>,
+    own: Option<Date>,
 ) -> Option<Date> {
     if let Some(before) = dates.iter().rev().find(|d| d.range.end <= trigger.start) {
         return Some(before.date);
     }
     dates
         .iter()
-        .find(|d| d.range.start >= trigger.end && !text[trigger.end..d.range.start].contains(','))
+        .find(|d| {
+            let between = &text[trigger.end..d.range.start];
+            // "…, officials said on Monday": the date of the statement, unless it
+            // is merely the article's own date ("reported this Saturday").
+            let reported =
+                is_reporting(between.rsplit(',').next().unwrap_or("")) && Some(d.date) != own;
+            d.range.start >= trigger.end && (!between.contains(',') || reported)
+        })
         .map(|d| d.date)
+}
+
+/// Whether `text` (between a party and what follows) holds a reporting verb ("said", "announced").
+fn is_reporting(text: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "announced",
+        "added",
+        "stated",
+        "told",
+        "noted",
+        "reported",
+        "wrote",
+        "confirmed",
+    ];
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
 }
 
 /// Whether a date is the article's own ("Published on …", a `date …` header),

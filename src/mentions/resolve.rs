@@ -322,6 +322,18 @@ fn corroboration(
         };
         return (3.0, how);
     }
+    // A government whose agencies or officials the article names in full
+    // ("USAID … Washington").
+    if entity.kind == EntityKind::Government
+        && present
+            .keys()
+            .any(|&p| p != e && government_of(dataset, &dataset.entities[p].id) == Some(e))
+    {
+        return (
+            0.5,
+            format!("an entity of {} named in the article", entity.name),
+        );
+    }
     // The entity's country nearby (a government corroborates only by name).
     let country = match entity.kind {
         EntityKind::Government => None,
