@@ -291,6 +291,10 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
         if let Some(svg) = svg {
             write(base.with_extension("svg"), &svg)?;
             kept.push(base.with_extension("svg"));
+        } else if !graphviz {
+            // Without Graphviz, a picture drawn before stays: it is not stale
+            // because this machine cannot redraw it.
+            kept.push(base.with_extension("svg"));
         }
     }
     if let Ok(entries) = std::fs::read_dir(&focus_dir) {
