@@ -4,9 +4,11 @@
 
 use std::ops::Range;
 
+use super::clause::is_possessive_qualifier;
+use super::money::find_money;
 use crate::mentions::{is_apposition, Mention, MentionKind, Resolution};
 use crate::model::{Dataset, EntityKind};
-use crate::text::fold;
+use crate::text::{fold, Language};
 
 /// A linked mention usable as a relation argument.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +33,7 @@ pub fn sentence_args(
     mentions: &[&Mention],
     role_nouns: &[String],
 ) -> Vec<Arg> {
-    let mut args = merged_args(text, mentions);
+    let args = merged_args(text, mentions);
     let qualifier = |i: usize| {
         let (Some(this), Some(next)) = (args.get(i), args.get(i + 1)) else {
             return false;
@@ -42,19 +44,55 @@ pub fn sentence_args(
         );
         let person = dataset.entities[next.entity].kind == EntityKind::Person;
         let gap = fold(&text[this.range.end.min(next.range.start)..next.range.start]);
-        let words: Vec<&str> = gap.split_whitespace().collect();
+        // "(TPC)" after a council's name is its acronym, not a word between.
+        let words: Vec<&str> = gap
+            .split_whitespace()
+            .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
+            .collect();
         body && person
             && !words.is_empty()
             && words.len() <= 2
             && words.iter().all(|w| role_nouns.iter().any(|r| r == w))
     };
-    let keep: Vec<bool> = (0..args.len()).map(|i| !qualifier(i)).collect();
-    let mut index = 0;
-    args.retain(|_| {
-        index += 1;
-        keep[index - 1]
-    });
-    args
+    let possessive = |i: usize| {
+        let this = &args[i];
+        matches!(
+            dataset.entities[this.entity].kind,
+            EntityKind::Organization | EntityKind::Government
+        ) && is_possessive_qualifier(text, this, args.get(i + 1))
+    };
+    // "President Macron of France": the country only says whose president.
+    let of_country = |i: usize| {
+        let (Some(this), Some(before)) = (args.get(i), i.checked_sub(1).and_then(|b| args.get(b)))
+        else {
+            return false;
+        };
+        dataset.entities[this.entity].kind == EntityKind::Government
+            && dataset.entities[before.entity].kind == EntityKind::Person
+            && matches!(
+                fold(&text[before.range.end.min(this.range.start)..this.range.start]).trim(),
+                "of" | "of the"
+            )
+    };
+    // A qualifier joins the name it qualifies, so lists read on across it.
+    let mut kept: Vec<Arg> = Vec::with_capacity(args.len());
+    let mut pending_start: Option<usize> = None;
+    for (i, arg) in args.iter().enumerate() {
+        if of_country(i) {
+            if let Some(last) = kept.last_mut() {
+                last.range.end = arg.range.end;
+            }
+        } else if qualifier(i) || possessive(i) {
+            pending_start.get_or_insert(arg.range.start);
+        } else {
+            let mut arg = arg.clone();
+            if let Some(start) = pending_start.take() {
+                arg.range.start = start;
+            }
+            kept.push(arg);
+        }
+    }
+    kept
 }
 
 fn merged_args(text: &str, mentions: &[&Mention]) -> Vec<Arg> {
@@ -63,8 +101,13 @@ fn merged_args(text: &str, mentions: &[&Mention]) -> Vec<Arg> {
         let Some(entity) = mention.entity else {
             continue;
         };
+        let mut range = mention.range.clone();
         if mention.kind == MentionKind::Demonym {
-            continue;
+            // "the Qatari delegation" stands for Qatar; "Qatari" alone does not.
+            match group_noun_after(text, range.end) {
+                Some(end) => range.end = end,
+                None => continue,
+            }
         }
         let indirect = !matches!(mention.resolution, Resolution::Alias);
         if let Some(last) = args.last_mut() {
@@ -72,7 +115,7 @@ fn merged_args(text: &str, mentions: &[&Mention]) -> Vec<Arg> {
             let close = is_apposition(text, last.range.end, mention.range.start)
                 || (gap.split_whitespace().count() <= 2 && !is_list_gap(gap, &["and".to_string()]));
             if last.entity == entity && close {
-                last.range.end = mention.range.end;
+                last.range.end = range.end;
                 last.indirect &= indirect;
                 last.glued |= mention.glued;
                 continue;
@@ -80,12 +123,26 @@ fn merged_args(text: &str, mentions: &[&Mention]) -> Vec<Arg> {
         }
         args.push(Arg {
             entity,
-            range: mention.range.clone(),
+            range,
             indirect,
             glued: mention.glued,
         });
     }
     args
+}
+
+/// The end of a group noun right after byte `at` ("delegation"), if one is there.
+fn group_noun_after(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start();
+    let word_len = trimmed
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(trimmed.len());
+    let word = &trimmed[..word_len];
+    (!word.is_empty()
+        && rest.len() > trimmed.len()
+        && Language::english().is_group_noun(&fold(word)))
+    .then(|| at + (rest.len() - trimmed.len()) + word_len)
 }
 
 /// Whether the text between two list items joins them: a comma, a joiner
@@ -116,10 +173,57 @@ pub fn is_list_gap(gap: &str, joiners: &[String]) -> bool {
     if let Some(stripped) = joiners.iter().find_map(|j| word_prefix(rest, j)) {
         rest = stripped;
     }
+    // "$8.5 million in Honduras, $7 million in Guatemala": each item's own sum.
+    if let Some(stripped) = strip_sum(rest) {
+        rest = stripped;
+    }
     if let Some(stripped) = word_prefix(rest, "the") {
         rest = stripped;
     }
-    rest.is_empty()
+    // ", President Macron": a title before the next name does not break the list.
+    rest.is_empty() || Language::english().is_title(rest)
+}
+
+/// `gap` without a leading sum and its preposition ("up to $7 million in "),
+/// when it starts with one.
+fn strip_sum(gap: &str) -> Option<&str> {
+    let money = find_money(gap).into_iter().next()?;
+    let hedge = fold(&gap[..money.range.start]);
+    let hedged = hedge.split_whitespace().all(|w| {
+        matches!(
+            w,
+            "up" | "to"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "over"
+                | "more"
+                | "than"
+                | "some"
+                | "another"
+                | "an"
+                | "additional"
+        )
+    });
+    let after = gap[money.range.end..].trim_start();
+    let preposition = ["in ", "for ", "to "]
+        .iter()
+        .find(|p| after.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p)))?;
+    hedged.then(|| after[preposition.len()..].trim_start())
+}
+
+/// Whether `gap` holds an infinitive ("… with allies to discuss support
+/// for Ukraine"): what follows belongs to a purpose clause, not the verb.
+pub fn has_infinitive(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        w[0] == "to"
+            && w[1].chars().all(|c| c.is_ascii_lowercase())
+            && !matches!(
+                w[1],
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "both"
+            )
+    })
 }
 
 /// Whether the entity may fill a slot that accepts `kinds` (person, government

@@ -5,14 +5,15 @@ use std::ops::Range;
 
 use super::money::find_money;
 
-/// The sum of money nearest after `from` in the sentence (else the first in
-/// it), with what it is for: the words after it introduced by "to", "for" or
+/// The sum of money nearest after `from` in the sentence (else the nearest
+/// before it), with what it is for: the words after it introduced by "to", "for" or
 /// "worth of", up to punctuation.
 pub fn money_near(sentence: &str, from: usize) -> Option<(f64, String, Option<String>)> {
     let found = find_money(sentence);
     let money = found
         .iter()
         .find(|m| m.range.start >= from)
+        .or(found.iter().rev().find(|m| m.range.end <= from))
         .or(found.first())?;
     let rest = &sentence[money.range.end..];
     let purpose = purpose_after(rest);

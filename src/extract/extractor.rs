@@ -4,16 +4,26 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::args::{eligible, list_after, list_before, sentence_args, word_count, Arg};
+use super::args::{
+    eligible, has_infinitive, is_list_gap, list_after, list_before, sentence_args, word_count, Arg,
+};
 use super::attributes::{agreement_what, money_near};
+use super::clause::{
+    before_appositive, clause_end, clause_start, is_possessive, owned_by_subject, with_objects,
+};
 use super::cues::{any, any_within, CueKind, CueSet, Hit};
+use super::implied::{
+    drop_undated_repeats, funders_as_governments, host_of_list, implied_visits, last_meeting,
+    not_after, own_amount, with_group_meeting,
+};
+use super::money::find_money;
 use super::patterns::{OnPlanned, Pattern, PatternRelation, PatternSet, Shape};
 use super::phrases::{PhraseSet, PhraseSetBuilder};
 use crate::mentions::{government_of, ArticleMentions, Resolution};
 use crate::model::{
     AgreementStatus, Dataset, Date, EntityKind, FundingStatus, MeetingMode, RelationKind,
 };
-use crate::text::{fold, fold_name, FoldedText};
+use crate::text::{fold, fold_name, FoldedText, Language};
 
 /// Where a fact's date comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,14 +79,14 @@ pub struct Extractor {
 
 /// One argument slot filled: the entity and the text standing for it.
 #[derive(Debug, Clone)]
-struct Party {
-    entity: usize,
-    range: Range<usize>,
-    certainty: f32,
+pub(super) struct Party {
+    pub entity: usize,
+    pub range: Range<usize>,
+    pub certainty: f32,
 }
 
 impl Party {
-    fn of(arg: &Arg) -> Party {
+    pub(super) fn of(arg: &Arg) -> Party {
         let mut certainty = 1.0;
         if arg.indirect {
             certainty *= 0.95;
@@ -96,9 +106,16 @@ impl Extractor {
     /// Compiles the triggers of a pattern set.
     pub fn new(set: &PatternSet) -> Extractor {
         let mut triggers = PhraseSetBuilder::new();
+        let english = Language::english();
         for (p, pattern) in set.patterns.iter().enumerate() {
             for trigger in &pattern.triggers {
                 triggers.add(trigger, p);
+            }
+            for lemma in &pattern.lemmas {
+                let (verb, rest) = lemma.split_once(' ').unwrap_or((lemma, ""));
+                for form in english.inflections(verb) {
+                    triggers.add(format!("{form} {rest}").trim(), p);
+                }
             }
         }
         Extractor {
@@ -122,7 +139,11 @@ impl Extractor {
         let ranking = government_ranking(dataset, analysis);
         let mut facts: Vec<ExtractedFact> = Vec::new();
         let mut context_date: Option<Date> = None;
+        let english = Language::english();
         for sentence in &analysis.sentences {
+            if english.is_page_chrome(sentence.text(text)) {
+                continue; // a link or caption line ("MORE: Readout of …") states no fact
+            }
             let mentions: Vec<_> = analysis.mentions_in(sentence.index).collect();
             let args = sentence_args(dataset, text, &mentions, &self.set.cues.role_nouns);
             let unlinked: Vec<Range<usize>> = mentions
@@ -137,25 +158,47 @@ impl Extractor {
             } else {
                 self.cues.hits(folded, sentence.range.clone())
             };
+            let first_of_sentence = facts.len();
             for (trigger, patterns) in triggers {
-                let date = sentence_date(text, dates, &trigger, analysis.reference_date)
-                    .map(|d| (d, DateOrigin::Sentence))
+                let mentioned = sentence_date(text, dates, &trigger, analysis.reference_date);
+                let date = mentioned
+                    .map(|d| (d.date, DateOrigin::Sentence))
                     .or(context_date.map(|d| (d, DateOrigin::Context)))
                     .or(fallback.map(|d| (d, DateOrigin::Fallback)));
                 let Some((date, date_origin)) = date else {
                     continue;
                 };
+                // A month or day the text gave without a year, read as the
+                // coming one, cannot date a fact that already happened.
+                let past = match mentioned {
+                    Some(d) if !d.explicit => not_after(d.date, analysis.reference_date),
+                    _ => date,
+                };
                 let recent_people = recent_people(dataset, analysis, trigger.start);
+                let last_meeting = last_meeting(&facts);
+                let last_funder = facts
+                    .iter()
+                    .rev()
+                    .find(|f| matches!(f.relation, RelationKind::Funded { .. }))
+                    .map(|f| f.subject);
                 for &p in patterns {
                     let pattern = &self.set.patterns[p];
+                    let date = if pattern.relation == PatternRelation::Funded {
+                        date
+                    } else {
+                        past
+                    };
                     let site = Site {
                         dataset,
                         text,
                         sentence: sentence.range.clone(),
                         trigger: trigger.clone(),
+                        date,
                         args: &args,
                         ranking: &ranking,
                         recent_people: &recent_people,
+                        last_meeting,
+                        last_funder,
                         cues: &hits,
                         unlinked: &unlinked,
                     };
@@ -186,6 +229,9 @@ impl Extractor {
                     break;
                 }
             }
+            for fact in implied_visits(dataset, text, &args, &facts[first_of_sentence..]) {
+                push_fact(&mut facts, fact);
+            }
             // Later sentences inherit the last date this one gives. The
             // article's own date ("Published on …", "today") says nothing about
             // when things happened: after it, the main event's date is the
@@ -199,6 +245,7 @@ impl Extractor {
                 context_date = (!own_date).then_some(last.date);
             }
         }
+        drop_undated_repeats(&mut facts);
         facts
     }
 
@@ -214,7 +261,10 @@ impl Extractor {
         // Every whole-word occurrence first, then leftmost-longest: a longer
         // trigger that fails the word check ("met withDaniel") leaves the
         // shorter one ("met") its chance.
-        let mut candidates = self.triggers.find(folded, sentence);
+        let english = Language::english();
+        let mut candidates = self
+            .triggers
+            .find_with_gaps(folded, sentence, |w| english.is_gap_word(w));
         candidates.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
         let mut covered_to = 0;
         for (folded_range, patterns) in candidates {
@@ -245,11 +295,22 @@ impl Extractor {
             start_of_words_before(sentence_text, trigger_in_sentence.start, n) + offset
                 ..site.trigger.start
         };
-        if any_within(site.cues, CueKind::Negation, before(3)) {
+        if any_within(site.cues, CueKind::Negation, before(3))
+            || followed_by(site.text, site.trigger.end, &pattern.not_followed_by)
+        {
             return Vec::new();
         }
-        let window = around(sentence_text, trigger_in_sentence.clone(), 6, 8);
+        // Time words anywhere from a few words before the trigger to the end
+        // of its clause ("talks with A and B in The Hague next week").
+        let mut window = around(sentence_text, trigger_in_sentence.clone(), 6, 8);
+        window.end = sentence_text[trigger_in_sentence.end..]
+            .find([',', ';'])
+            .map_or(sentence_text.len(), |i| trigger_in_sentence.end + i)
+            .max(window.end);
+        let clause =
+            clause_start(site.text, &site.sentence, site.trigger.start)..site.trigger.start;
         let planned = any_within(site.cues, CueKind::Planned, before(2))
+            || any_within(site.cues, CueKind::PlannedClause, clause)
             || any_within(
                 site.cues,
                 CueKind::PlannedAnywhere,
@@ -259,10 +320,20 @@ impl Extractor {
             return Vec::new();
         }
         let pairs = self.attach(pattern, site);
-        let Some(relation) = self.relation(pattern, site, sentence_text, trigger_in_sentence)
+        let Some(relation) =
+            self.relation(pattern, site, sentence_text, trigger_in_sentence.clone())
         else {
             return Vec::new();
         };
+        if pattern.amount_follows
+            && !find_money(&sentence_text[trigger_in_sentence.end..])
+                .first()
+                .is_some_and(|m| {
+                    !sentence_text[trigger_in_sentence.end..][..m.range.start].contains([',', ';'])
+                })
+        {
+            return Vec::new();
+        }
         if pattern.needs_amount
             && !matches!(
                 relation,
@@ -274,12 +345,27 @@ impl Extractor {
         {
             return Vec::new();
         }
+        let pairs = match relation {
+            // Those on one call each spoke with the caller, not with each other.
+            RelationKind::MetWith { mode }
+                if pattern.shape == Shape::SubjectObject && mode != MeetingMode::Phone =>
+            {
+                with_group_meeting(site.dataset, pairs)
+            }
+            RelationKind::Funded { .. } => funders_as_governments(site.dataset, site.date, pairs),
+            _ => pairs,
+        };
         pairs
             .into_iter()
             .filter(|(s, o, _)| s.entity != o.entity)
             .map(|(s, o, certainty)| {
                 let certainty = certainty * s.certainty * o.certainty;
-                (s, o, relation.clone(), certainty)
+                let relation = own_amount(
+                    relation.clone(),
+                    sentence_text,
+                    o.range.start.saturating_sub(offset),
+                );
+                (s, o, relation, certainty)
             })
             .collect()
     }
@@ -300,90 +386,159 @@ impl Extractor {
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| w.to_lowercase().ends_with("ing"));
-                let (subject, objects): (Option<&Arg>, Vec<&Arg>) =
-                    if participle && sentence_before.is_empty() {
-                        // "Commending Noboa for…, Rubio said": object right after, subject after the comma.
-                        let comma = text[trigger.end..site.sentence.end]
-                            .find(',')
-                            .map(|i| trigger.end + i);
-                        let objects = list_after(text, args, trigger.end, 6, object_ok, joiners)
-                            .into_iter()
-                            .filter(|a| comma.is_none_or(|c| a.range.end <= c))
-                            .collect();
-                        let subject = comma
-                            .and_then(|c| args.iter().find(|a| a.range.start > c && subject_ok(a)));
-                        (subject, objects)
+                let (subject, objects): (Option<&Arg>, Vec<&Arg>) = if participle
+                    && sentence_before.is_empty()
+                {
+                    // "Commending Noboa for…, Rubio said": object right after, subject after the comma.
+                    let comma = text[trigger.end..site.sentence.end]
+                        .find(',')
+                        .map(|i| trigger.end + i);
+                    let objects = list_after(text, args, trigger.end, 6, object_ok, joiners)
+                        .into_iter()
+                        .filter(|a| comma.is_none_or(|c| a.range.end <= c))
+                        .collect();
+                    let subject = comma
+                        .and_then(|c| args.iter().find(|a| a.range.start > c && subject_ok(a)));
+                    (subject, objects)
+                } else {
+                    let subject = if participle && sentence_before.ends_with(',') {
+                        // "…, Holguín said on Monday, thanking Washington": the
+                        // speaker; else the sentence's subject, its first party.
+                        let speaker = args.iter().rev().find(|a| {
+                            a.range.end <= trigger.start
+                                && subject_ok(a)
+                                && is_reporting(&text[a.range.end..trigger.start])
+                        });
+                        speaker.or_else(|| {
+                            args.iter()
+                                .find(|a| a.range.end <= trigger.start && subject_ok(a))
+                        })
+                    } else if owned_by_subject(text, &site.sentence, trigger.start) {
+                        // "…, during his visit to Kingston": the clause's subject.
+                        args.iter()
+                            .find(|a| a.range.end <= trigger.start && subject_ok(a))
                     } else {
-                        let subject = if participle && sentence_before.ends_with(',') {
-                            // "…, Holguín said on Monday, thanking Washington": the
-                            // speaker; else the sentence's subject, its first party.
-                            let speaker = args.iter().rev().find(|a| {
-                                a.range.end <= trigger.start
-                                    && subject_ok(a)
-                                    && is_reporting(&text[a.range.end..trigger.start])
-                            });
-                            speaker.or_else(|| {
-                                args.iter()
-                                    .find(|a| a.range.end <= trigger.start && subject_ok(a))
-                            })
-                        } else {
-                            let nearest =
-                                list_before(text, args, trigger.start, 12, subject_ok, joiners)
-                                    .last()
-                                    .copied();
-                            nearest.map(|n| head_of_phrase(text, args, n, subject_ok))
-                        };
-                        (
-                            subject,
-                            list_after(text, args, trigger.end, 14, object_ok, joiners),
-                        )
+                        let to = before_appositive(text, &site.sentence, args, trigger.start);
+                        let gap = pattern.subject_gap;
+                        let nearest = list_before(text, args, to, gap, subject_ok, joiners)
+                            .last()
+                            .copied();
+                        nearest.map(|n| head_of_phrase(text, args, n, subject_ok))
                     };
-                let Some(subject) = subject else {
-                    return Vec::new();
+                    let objects = if pattern.objects_to_clause_end {
+                        let stops = &self.set.cues.clause_stops;
+                        let end = clause_end(text, &site.sentence, trigger.end, stops);
+                        args.iter()
+                            .filter(|a| {
+                                a.range.start >= trigger.end
+                                    && a.range.end <= end
+                                    && object_ok(a)
+                                    && !is_possessive(text, a)
+                            })
+                            .collect()
+                    } else {
+                        // "provided $5 million in emergency aid to Kenya": the
+                        // sum is the trigger's own, the object comes after it.
+                        let from = match pattern.relation {
+                            PatternRelation::Funded => {
+                                sum_end_after(text, &site.sentence, trigger.end)
+                            }
+                            _ => trigger.end,
+                        };
+                        let mut list =
+                            list_after(text, args, from, pattern.object_gap, object_ok, joiners);
+                        let purpose = list.first().is_some_and(|first| {
+                            has_infinitive(&text[trigger.end..first.range.start])
+                        });
+                        if purpose && !pattern.objects_past_infinitive {
+                            list.clear();
+                        }
+                        if list.is_empty() {
+                            list.extend(self.pronoun_object(site, object_ok));
+                        }
+                        list
+                    };
+                    (subject, objects)
                 };
-                let subject = Party::of(subject);
+                let subject = match subject {
+                    Some(subject) => Party::of(subject),
+                    // "This new funding includes …": the funder named last.
+                    None if pattern.relation == PatternRelation::Funded => match site.last_funder {
+                        Some(entity) => Party {
+                            entity,
+                            range: site.sentence.clone(),
+                            certainty: 0.9,
+                        },
+                        None => return Vec::new(),
+                    },
+                    None => return Vec::new(),
+                };
                 if !objects.is_empty() {
                     return objects
                         .into_iter()
                         .map(|o| (subject.clone(), Party::of(o), 1.0))
                         .collect();
                 }
-                // No object after the trigger: "the country", else another party of
-                // the sentence, unless a name the matcher could not link stands
-                // right after the trigger (the object is unknown, not missing).
-                if let Some(country) = self.country_reference(site, trigger.end, subject.entity) {
-                    return vec![(subject, country, 0.85)];
-                }
+                // No object after the trigger: "the country", unless a name the
+                // matcher could not link stands right after the trigger (the
+                // object is unknown, not missing). A name elsewhere in the
+                // sentence is no object: it belongs to another clause.
                 let unknown_object = site.unlinked.iter().any(|r| {
                     r.start >= trigger.end && word_count(&text[trigger.end..r.start]) <= 3
                 });
                 if unknown_object {
                     return Vec::new();
                 }
-                let other = args
-                    .iter()
-                    .filter(|a| {
-                        a.entity != subject.entity
-                            && object_ok(a)
-                            && !(a.range.start >= subject.range.start
-                                && a.range.end <= subject.range.end)
-                    })
-                    .min_by_key(|a| a.range.start.abs_diff(trigger.start));
-                other
-                    .map(|o| vec![(subject, Party::of(o), 0.7)])
-                    .unwrap_or_default()
+                if let Some(country) = self.country_reference(site, trigger.end, subject.entity) {
+                    return vec![(subject, country, 0.85)];
+                }
+                // Money with no recipient after it goes to the one foreign party
+                // the sentence names ("Expressing commitment to Ecuador's
+                // security, Rubio announced funding of $13.5 million").
+                match (
+                    pattern.relation,
+                    sole_foreign_party(site, &subject, object_ok),
+                ) {
+                    (PatternRelation::Funded, Some(other)) => vec![(subject, other, 0.7)],
+                    _ => Vec::new(),
+                }
             }
             Shape::Pair | Shape::PartiesAfter => {
                 let mut parties: Vec<Party> = Vec::new();
                 if pattern.shape == Shape::Pair {
-                    let before = list_before(text, args, trigger.start, 8, party_ok, joiners);
+                    let to = before_appositive(text, &site.sentence, args, trigger.start);
+                    let before = list_before(text, args, to, 8, party_ok, joiners);
+                    // "A met with B and C to sign an agreement": A with each of them.
+                    if let Some(host) = host_of_list(text, args, &before, party_ok) {
+                        return before
+                            .into_iter()
+                            .map(|b| (Party::of(host), Party::of(b), 1.0))
+                            .collect();
+                    }
                     if before.len() >= 2 {
                         parties = before.into_iter().map(Party::of).collect();
+                    } else if let [one] = before.as_slice() {
+                        // "A signed a statement of intent with B".
+                        let with = with_objects(text, args, trigger.end, party_ok, joiners);
+                        if !with.is_empty() {
+                            return with
+                                .into_iter()
+                                .map(|b| (Party::of(one), Party::of(b), 1.0))
+                                .collect();
+                        }
                     }
                 }
-                if parties.is_empty() {
+                // "The two pledged …": a stand-in before the trigger names the parties.
+                let clause = clause_start(text, &site.sentence, trigger.start)..trigger.start;
+                let stand_in = [CueKind::PairReference, CueKind::PeoplePairReference]
+                    .into_iter()
+                    .any(|kind| any_within(site.cues, kind, clause.clone()));
+                if parties.is_empty() && !stand_in {
                     let after = list_after(text, args, trigger.end, 8, party_ok, joiners);
-                    if after.len() >= 2 {
+                    let purpose = after
+                        .first()
+                        .is_some_and(|first| has_infinitive(&text[trigger.end..first.range.start]));
+                    if after.len() >= 2 && !purpose {
                         parties = after.into_iter().map(Party::of).collect();
                     }
                 }
@@ -425,7 +580,7 @@ impl Extractor {
                     a.range.start >= subject.range.end && object_ok(a) && {
                         let gap = fold(&text[subject.range.end..a.range.start]);
                         let gap = gap.trim();
-                        ["to", "to the", "in", "in the"].contains(&gap)
+                        ["to", "to the", "in", "in the", "for", "for the"].contains(&gap)
                     }
                 });
                 object
@@ -501,10 +656,16 @@ impl Extractor {
     /// "both countries": the article's two most-mentioned governments;
     /// "the two officials": the two people named last.
     fn pair_reference(&self, site: &Site<'_>) -> Vec<Party> {
+        let meeting = site.last_meeting.unwrap_or_default();
         let pair = if any(site.cues, CueKind::PairReference) {
             site.ranking
         } else if any(site.cues, CueKind::PeoplePairReference) {
-            site.recent_people
+            // "They agreed": the two who last met, else the two named last.
+            if site.last_meeting.is_some() {
+                &meeting[..]
+            } else {
+                site.recent_people
+            }
         } else {
             &[]
         };
@@ -523,6 +684,22 @@ impl Extractor {
             ],
             _ => Vec::new(),
         }
+    }
+
+    /// "him", "her" right after the trigger: the person named last before it
+    /// who is not the sentence's first party ("spoke with Lasso,
+    /// congratulating him").
+    fn pronoun_object<'a>(&self, site: &Site<'a>, ok: impl Fn(&Arg) -> bool) -> Option<&'a Arg> {
+        let next = fold(&site.text[site.trigger.end..site.sentence.end]);
+        let pronoun = next.split_whitespace().next()?;
+        if !matches!(pronoun, "him" | "her") {
+            return None;
+        }
+        let first = site.args.first()?;
+        site.args
+            .iter()
+            .rev()
+            .find(|a| a.range.end <= site.trigger.start && a.entity != first.entity && ok(a))
     }
 
     /// "the country" after `from`: the most-mentioned government other than the subject's.
@@ -545,17 +722,66 @@ impl Extractor {
     }
 }
 
+/// Where the sum of money right after byte `from` ends ("$5 million in
+/// emergency aid"), or `from` when none follows within the clause.
+fn sum_end_after(text: &str, sentence: &Range<usize>, from: usize) -> usize {
+    let rest = &text[from..sentence.end];
+    match find_money(rest).first() {
+        Some(m)
+            if !rest[..m.range.start].contains([',', ';'])
+                && word_count(&rest[..m.range.start]) <= 4 =>
+        {
+            from + m.range.end
+        }
+        _ => from,
+    }
+}
+
+/// The only party of the sentence that is neither the subject nor of the
+/// subject's country, when there is exactly one.
+fn sole_foreign_party(
+    site: &Site<'_>,
+    subject: &Party,
+    ok: impl Fn(&Arg) -> bool,
+) -> Option<Party> {
+    let home = government_of(site.dataset, &site.dataset.entities[subject.entity].id);
+    let coordinated = |a: &Arg| {
+        let (first, second) = if a.range.end <= subject.range.start {
+            (a.range.end, subject.range.start)
+        } else {
+            (subject.range.end, a.range.start.max(subject.range.end))
+        };
+        is_list_gap(&site.text[first..second], &["and".to_string()])
+    };
+    let mut others = site.args.iter().filter(|a| {
+        a.entity != subject.entity
+            && ok(a)
+            && government_of(site.dataset, &site.dataset.entities[a.entity].id) != home
+            && !coordinated(a)
+    });
+    let first = others.next()?;
+    others
+        .all(|a| a.entity == first.entity)
+        .then(|| Party::of(first))
+}
+
 /// Where a trigger stands: the article, the sentence and its arguments.
 struct Site<'a> {
     dataset: &'a Dataset,
     text: &'a str,
     sentence: Range<usize>,
     trigger: Range<usize>,
+    /// The date the fact will carry.
+    date: Date,
     args: &'a [Arg],
     /// Governments by number of mentions in the article, most first.
     ranking: &'a [usize],
     /// People named before the trigger, most recent first, each once.
     recent_people: &'a [usize],
+    /// The two parties of the last meeting found before the trigger.
+    last_meeting: Option<[usize; 2]>,
+    /// The funder of the last funding found before the trigger.
+    last_funder: Option<usize>,
     /// Cue words of the sentence.
     cues: &'a [Hit],
     /// Byte ranges of the sentence's mentions that link to nothing.
@@ -571,6 +797,20 @@ fn around(text: &str, range: Range<usize>, before: usize, after: usize) -> Range
         .nth(after)
         .map_or(text.len(), |(i, _)| range.end + i);
     start..end
+}
+
+/// Whether one of `phrases` (folded) follows byte `at` right away.
+fn followed_by(text: &str, at: usize, phrases: &[String]) -> bool {
+    let mut end = (at + 64).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let next = fold(&text[at..end]);
+    let next = next.trim_start();
+    phrases.iter().any(|p| {
+        next.strip_prefix(p.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+    })
 }
 
 /// The byte offset where the `n`-th word before `at` starts (0 when there are fewer).
@@ -631,44 +871,35 @@ fn by_phrase<'a>(
 
 /// The date of a fact in a sentence: the last date before the trigger, else the
 /// first after it unless a comma separates them.
-fn sentence_date(
+fn sentence_date<'d>(
     text: &str,
-    dates: &[crate::text::DateMention],
+    dates: &'d [crate::text::DateMention],
     trigger: &Range<usize>,
     own: Option<Date>,
-) -> Option<Date> {
-    if let Some(before) = dates.iter().rev().find(|d| d.range.end <= trigger.start) {
-        return Some(before.date);
+) -> Option<&'d crate::text::DateMention> {
+    // A date before the trigger, or inside it ("met today with").
+    if let Some(before) = dates.iter().rev().find(|d| d.range.end <= trigger.end) {
+        return Some(before);
     }
     dates
         .iter()
+        .filter(|d| d.range.start >= trigger.end)
         .find(|d| {
             let between = &text[trigger.end..d.range.start];
             // "…, officials said on Monday": the date of the statement, unless it
-            // is merely the article's own date ("reported this Saturday").
+            // is merely the article's own date ("reported this Saturday"). A date
+            // with its year ("…, Dec. 3, 2013") dates the clause before it too.
             let reported =
                 is_reporting(between.rsplit(',').next().unwrap_or("")) && Some(d.date) != own;
-            d.range.start >= trigger.end && (!between.contains(',') || reported)
+            !between.contains(',') || reported || d.explicit
         })
-        .map(|d| d.date)
 }
 
 /// Whether `text` (between a party and what follows) holds a reporting verb ("said", "announced").
 fn is_reporting(text: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "announced",
-        "added",
-        "stated",
-        "told",
-        "noted",
-        "reported",
-        "wrote",
-        "confirmed",
-    ];
+    let english = Language::english();
     text.split(|c: char| !c.is_alphabetic())
-        .any(|w| VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
+        .any(|w| english.is_reporting(w))
 }
 
 /// Whether a date is the article's own ("Published on …", a `date …` header),

@@ -18,8 +18,10 @@
 
 mod args;
 mod attributes;
+mod clause;
 mod cues;
 mod extractor;
+mod implied;
 mod money;
 mod patterns;
 mod phrases;

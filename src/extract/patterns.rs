@@ -78,7 +78,16 @@ pub struct Pattern {
     /// The relation produced.
     pub relation: PatternRelation,
     /// Words or phrases that trigger it (matched whole, ignoring case and accents).
+    #[serde(default)]
     pub triggers: Vec<String>,
+    /// Triggers whose first word is a verb lemma, matched in every inflection:
+    /// "meet with" finds "meets with", "met with" and "meeting with".
+    #[serde(default)]
+    pub lemmas: Vec<String>,
+    /// Words that cancel the trigger when they follow it right away ("called
+    /// on X to …" is an appeal, not a call).
+    #[serde(default)]
+    pub not_followed_by: Vec<String>,
     /// How arguments attach.
     #[serde(default)]
     pub shape: Shape,
@@ -103,9 +112,36 @@ pub struct Pattern {
     /// Whether the sentence must state a sum of money (for generic verbs like "provided").
     #[serde(default)]
     pub needs_amount: bool,
+    /// Whether the sum must come after the trigger ("announced $5 million",
+    /// not "$5 million …, she announced").
+    #[serde(default)]
+    pub amount_follows: bool,
     /// Confidence of a fact found by this pattern with clean arguments, 0–1.
     #[serde(default = "default_confidence")]
     pub confidence: f32,
+    /// How many words may stand between the trigger and its first object.
+    #[serde(default = "default_object_gap")]
+    pub object_gap: usize,
+    /// How many words may stand between the subject and the trigger.
+    #[serde(default = "default_subject_gap")]
+    pub subject_gap: usize,
+    /// Whether every eligible name up to the end of the clause is an object,
+    /// not only an unbroken list ("designating A and two of its leaders, B
+    /// and C, as …").
+    #[serde(default)]
+    pub objects_to_clause_end: bool,
+    /// Whether the object may stand in a purpose clause after the trigger
+    /// ("will provide $6 million to bolster Ecuador's Navy").
+    #[serde(default)]
+    pub objects_past_infinitive: bool,
+}
+
+fn default_object_gap() -> usize {
+    14
+}
+
+fn default_subject_gap() -> usize {
+    12
 }
 
 fn default_confidence() -> f32 {
@@ -122,6 +158,11 @@ pub struct Cues {
     pub planned: Vec<String>,
     /// Make a fact planned when they stand within a few words of the trigger ("next month").
     pub planned_anywhere: Vec<String>,
+    /// Make a fact planned when they stand anywhere in the trigger's clause
+    /// before it ("will fly to Florida for talks with …").
+    pub planned_clause: Vec<String>,
+    /// Words that end the objects of a clause ("as", "for", "pursuant").
+    pub clause_stops: Vec<String>,
     /// Make an agreement "in negotiation" anywhere in the sentence ("nearing", "still in the works").
     pub in_negotiation: Vec<String>,
     /// Make an agreement "signed".

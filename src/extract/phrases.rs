@@ -66,7 +66,55 @@ impl<T> PhraseSet<T> {
     pub fn find(&self, folded: &FoldedText, sentence: Range<usize>) -> Vec<(Range<usize>, &[T])> {
         let start = folded.folded_offset(sentence.start);
         let end = folded.folded_offset(sentence.end).max(start);
+        self.find_in(&folded.text[start..end], |i| start + i, |i| start + i)
+    }
+
+    /// Like [`PhraseSet::find`], but words for which `is_gap` holds may stand
+    /// inside a phrase ("spoke today with" finds "spoke with"); a found
+    /// range spans them.
+    pub fn find_with_gaps(
+        &self,
+        folded: &FoldedText,
+        sentence: Range<usize>,
+        is_gap: impl Fn(&str) -> bool,
+    ) -> Vec<(Range<usize>, &[T])> {
+        let start = folded.folded_offset(sentence.start);
+        let end = folded.folded_offset(sentence.end).max(start);
         let haystack = &folded.text[start..end];
+        // The haystack without its gap words, and where each byte came from.
+        let mut compact = String::with_capacity(haystack.len());
+        let mut origin: Vec<usize> = Vec::with_capacity(haystack.len() + 1);
+        let mut skipped = false;
+        let mut at = 0;
+        for piece in haystack.split_inclusive(' ') {
+            let word = piece.trim_end_matches(' ');
+            let inner = at > 0 && at + piece.len() < haystack.len();
+            if inner && !word.is_empty() && is_gap(word) {
+                skipped = true;
+            } else {
+                compact.push_str(piece);
+                origin.extend(at..at + piece.len());
+            }
+            at += piece.len();
+        }
+        if !skipped {
+            return self.find_in(haystack, |i| start + i, |i| start + i);
+        }
+        // A match ends after its last byte, wherever that byte came from.
+        self.find_in(
+            &compact,
+            |i| start + origin[i],
+            |i| start + origin[i - 1] + 1,
+        )
+    }
+
+    /// Whole-word matches in `haystack`, their starts and ends mapped to folded offsets.
+    fn find_in(
+        &self,
+        haystack: &str,
+        start_of: impl Fn(usize) -> usize,
+        end_of: impl Fn(usize) -> usize,
+    ) -> Vec<(Range<usize>, &[T])> {
         let mut found = Vec::new();
         for m in self.automaton.find_overlapping_iter(haystack) {
             let before_ok = haystack[..m.start()]
@@ -79,7 +127,7 @@ impl<T> PhraseSet<T> {
                 .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && after_ok {
                 found.push((
-                    start + m.start()..start + m.end(),
+                    start_of(m.start())..end_of(m.end()),
                     self.values[m.pattern().as_usize()].as_slice(),
                 ));
             }

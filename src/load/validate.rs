@@ -541,11 +541,14 @@ fn check_patterns(data: &Collected, found: &mut Vec<Diagnostic>) {
                     .with_hint(hint),
             );
         }
-        if pattern.triggers.iter().all(|t| fold_name(t).is_empty()) {
+        let mut phrases = pattern.triggers.iter().chain(&pattern.lemmas);
+        if phrases.all(|t| fold_name(t).is_empty()) {
             let message = format!("pattern `{}` has no trigger", pattern.id);
             found.push(
                 data.diagnostic(*origin, "triggers", Problem::InvalidValue, message)
-                    .with_hint("list the words that trigger it: `triggers: [\"met with\"]`"),
+                    .with_hint(
+                        "list the words that trigger it: `triggers: [\"met with\"]` or `lemmas: [\"meet with\"]`",
+                    ),
             );
         }
         if !(0.0..=1.0).contains(&pattern.confidence) {

@@ -21,6 +21,7 @@ use serde::Serialize;
 use super::lexicon::{government_of, Lexicon, Target};
 use super::scan::Occurrence;
 use crate::model::{AliasStrength, Dataset, Date, EntityKind};
+use crate::text::{fold_name, Language};
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -239,13 +240,28 @@ pub fn resolve(
             continue;
         }
         let locative = preceded_by_locative(context.text, mentions[i].range.start);
+        let title = Language::english().title_before(context.text, mentions[i].range.start);
         let mut scored: Vec<(f32, usize, String)> = weak
             .iter()
             .map(|&e| {
-                let (mut score, why) =
+                let (mut score, mut why) =
                     corroboration(dataset, &present, &by_sentence, mentions[i].sentence, e);
-                if locative && dataset.entities[e].kind == EntityKind::Place && score > 0.0 {
-                    score += 2.5; // "in Washington": the place, over the government it stands for
+                if locative && dataset.entities[e].kind == EntityKind::Place {
+                    // "in Washington": the place, over the government it stands for.
+                    if score == 0.0 {
+                        why = "a place, after a locative preposition".to_string();
+                    }
+                    score += 2.5;
+                }
+                if let Some(title) =
+                    title.filter(|_| dataset.entities[e].kind == EntityKind::Person)
+                {
+                    // "President Macron", "Brig. Gen. Smith": a title before a surname.
+                    let (bonus, how) = title_fit(dataset, e, title, context.date);
+                    if score == 0.0 {
+                        why = how;
+                    }
+                    score += bonus;
                 }
                 (score, e, why)
             })
@@ -348,6 +364,32 @@ fn corroboration(
         }
     }
     (0.0, String::new())
+}
+
+/// How well a title before a surname fits a person: any title says a
+/// person is meant (1.0); one that names an office the person held on the
+/// article's date says more (2.0).
+fn title_fit(dataset: &Dataset, person: usize, title: &str, date: Option<Date>) -> (f32, String) {
+    let id = &dataset.entities[person].id;
+    let folded = fold_name(title).replace('.', "");
+    let holds = dataset.offices_of(id).any(|(office, tenure)| {
+        date.is_none_or(|d| tenure.covers(d))
+            && std::iter::once(&office.name)
+                .chain(&office.titles)
+                .any(|t| {
+                    fold_name(t)
+                        .split(' ')
+                        .any(|w| folded.split(' ').any(|f| f == w && f.len() > 3))
+                })
+    });
+    if holds {
+        (
+            2.0,
+            format!("title \"{title}\" before the surname names an office they held"),
+        )
+    } else {
+        (1.0, format!("title \"{title}\" before the surname"))
+    }
 }
 
 /// Whether only a comma, spaces or "the" stand between two mentions.

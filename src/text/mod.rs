@@ -3,9 +3,11 @@
 mod dates;
 mod fold;
 mod folded;
+mod language;
 mod sentences;
 
 pub use dates::{find_dates, header_date, is_calendar_word, DateMention};
 pub use fold::{fold, fold_char_into, fold_name};
 pub use folded::FoldedText;
+pub use language::Language;
 pub use sentences::{split_sentences, Sentence};

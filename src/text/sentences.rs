@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use super::Language;
+
 /// One sentence: its byte range in the article and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
@@ -23,20 +25,6 @@ impl Sentence {
         &article[self.range.clone()]
     }
 }
-
-/// Words that end with a period but do not end a sentence (compared lowercase).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
-    "sen", "rep", "gov", "pres", "amb", "hon", "rev", "st", "jr", "sr", "messrs", "mt", "ft",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "corp", "co", "ltd", "no", "nos", "vs", "etc", "approx", "dept", "est", "fig", "a.m", "p.m",
-    "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "u.s.a", "d.c",
-];
-
-/// Words after which a line break does not end a sentence.
-const CONTINUATIONS: &[&str] = &[
-    "and", "or", "of", "the", "a", "an", "to", "in", "for", "with", "by", "on", "at",
-];
 
 /// Splits `text` into sentences.
 ///
@@ -125,7 +113,7 @@ fn sentence_end_after_punctuation(text: &str, start: usize, at: usize) -> Option
             && word
                 .split('.')
                 .all(|p| p.chars().count() <= 2 && !p.is_empty());
-        if is_initial || ABBREVIATIONS.contains(&lower.as_str()) || is_dotted_acronym {
+        if is_initial || Language::english().is_abbreviation(&lower) || is_dotted_acronym {
             return None;
         }
     }
@@ -161,8 +149,17 @@ fn line_break_ends_sentence(text: &str, start: usize, at: usize) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
+    let english = Language::english();
+    // List items are sentences of their own, unless the item wraps onto a
+    // line that starts in lowercase.
+    let wraps = next_line.starts_with(char::is_lowercase);
+    if english.starts_with_bullet(next_line)
+        || (english.starts_with_bullet(line.trim_start()) && !wraps)
+    {
+        return true;
+    }
     let mid_sentence = line.ends_with([',', ';', ':', '-', '\u{2013}', '\u{2014}'])
-        || CONTINUATIONS.contains(&last_word.as_str());
+        || english.is_continuation(&last_word);
     let next_starts = next_line.chars().next().is_some_and(|c| {
         c.is_uppercase()
             || c.is_ascii_digit()
@@ -223,6 +220,19 @@ mod tests {
                 &["ends with ellipsis...", "Next one."],
             ),
             ("in the U.S. The next.", &["in the U.S. The next."]),
+            (
+                "It includes:\n• $5 million for UNICEF\n• $2 million for WFP\nEnd.",
+                &[
+                    "It includes:",
+                    "• $5 million for UNICEF",
+                    "• $2 million for WFP",
+                    "End.",
+                ],
+            ),
+            (
+                "Led by Brig. Gen. Jane Doe. Next.",
+                &["Led by Brig. Gen. Jane Doe.", "Next."],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "{text:?}");

@@ -1,0 +1,183 @@
+//! Clause structure around a trigger, read from punctuation and function
+//! words: where the clause starts and ends, an appositive between a subject
+//! and its verb, a trigger owned by the clause's subject ("during his visit
+//! to"), and possessive qualifiers ("Burma's Ministry of Defense").
+
+use std::ops::Range;
+
+use super::args::{list_after, word_count, Arg};
+use crate::text::{fold, Language};
+
+/// Where the clause that holds byte `at` starts: after the last `;`, `:` or
+/// `,` before it in the sentence, else at the sentence's start.
+pub fn clause_start(text: &str, sentence: &Range<usize>, at: usize) -> usize {
+    text[sentence.start..at]
+        .rfind([';', ':', ','])
+        .map_or(sentence.start, |i| sentence.start + i + 1)
+}
+
+/// Where the clause that holds byte `from` ends: at the first `;` after it,
+/// or the first clause stop word ("as", "for", "pursuant"), else at the
+/// sentence's end.
+pub fn clause_end(text: &str, sentence: &Range<usize>, from: usize, stops: &[String]) -> usize {
+    let rest = &text[from..sentence.end];
+    let end = rest.find(';').map_or(sentence.end, |i| from + i);
+    let words: Vec<(usize, String)> = rest
+        .split_whitespace()
+        .map(|w| {
+            let offset = w.as_ptr() as usize - rest.as_ptr() as usize;
+            (offset, fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        })
+        .collect();
+    let stops: Vec<Vec<&str>> = stops.iter().map(|s| s.split(' ').collect()).collect();
+    // The first word is the trigger's own or an object's: a stop counts after it.
+    for i in 1..words.len() {
+        let starts_stop = stops.iter().any(|stop| {
+            stop.iter()
+                .enumerate()
+                .all(|(k, w)| words.get(i + k).is_some_and(|(_, word)| word == w))
+        });
+        if starts_stop {
+            return end.min(from + words[i].0);
+        }
+    }
+    end
+}
+
+/// When an appositive stands between a subject and the trigger at `at`
+/// ("Gen. Jane Doe, commander of Southern Command, visited …"), the offset of
+/// the appositive's opening comma, where the subject ends; else `at`.
+pub fn before_appositive(text: &str, sentence: &Range<usize>, args: &[Arg], at: usize) -> usize {
+    let before = text[sentence.start..at].trim_end();
+    if !before.ends_with(',') {
+        return at;
+    }
+    let close = sentence.start + before.len() - 1;
+    let Some(open) = text[sentence.start..close].rfind(',') else {
+        return at;
+    };
+    let open = sentence.start + open;
+    let inner = &text[open + 1..close];
+    let english = Language::english();
+    let reports = inner
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| english.is_reporting(w));
+    let subject_before = args
+        .iter()
+        .any(|a| a.range.end <= open && text[a.range.end..open].trim().is_empty());
+    if word_count(inner) <= 15 && !reports && subject_before {
+        open
+    } else {
+        at
+    }
+}
+
+/// Whether the trigger at `at` is a noun whose owner is the clause's subject:
+/// "his visit to", "their trip to", "during a visit to".
+pub fn owned_by_subject(text: &str, sentence: &Range<usize>, at: usize) -> bool {
+    let before = fold(&text[sentence.start..at]);
+    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    match words.as_slice() {
+        [owner, ..] if matches!(*owner, "his" | "her" | "their" | "its") => true,
+        [article, prep] => *prep == "during" && matches!(*article, "a" | "the" | "an"),
+        _ => false,
+    }
+}
+
+/// Whether the argument is in the possessive ("Burma's"): a determiner of
+/// what follows, not a party.
+pub fn is_possessive(text: &str, arg: &Arg) -> bool {
+    let own = &text[arg.range.clone()];
+    let after = &text[arg.range.end..];
+    ["'s", "\u{2019}s"]
+        .iter()
+        .any(|s| own.ends_with(s) || after.starts_with(s))
+}
+
+/// The list of eligible arguments introduced by "with" after byte `from`
+/// (within a few words): "signed a statement of intent with the Qatari delegation".
+pub fn with_objects<'a>(
+    text: &str,
+    args: &'a [Arg],
+    from: usize,
+    ok: impl Fn(&Arg) -> bool,
+    joiners: &[String],
+) -> Vec<&'a Arg> {
+    let Some(first) = args.iter().find(|a| a.range.start >= from && ok(a)) else {
+        return Vec::new();
+    };
+    let gap = fold(&text[from..first.range.start]);
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let introduced = words
+        .iter()
+        .rposition(|w| *w == "with")
+        .is_some_and(|i| words.len() - i <= 3);
+    if !introduced || words.len() > 8 || gap.contains([',', ';']) {
+        return Vec::new();
+    }
+    list_after(text, args, first.range.start, 0, ok, joiners)
+}
+
+/// Whether the argument is a possessive that only qualifies the next name:
+/// "Burma's Ministry of Defense", "Ukraine's Prime Minister Volodymyr Groysman".
+pub fn is_possessive_qualifier(text: &str, arg: &Arg, next: Option<&Arg>) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    let after = &text[arg.range.end..next.range.start.max(arg.range.end)];
+    is_possessive(text, arg) && word_count(after) <= 4 && !after.contains([',', ';'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arg(range: Range<usize>) -> Arg {
+        Arg {
+            entity: 0,
+            range,
+            indirect: false,
+            glued: false,
+        }
+    }
+
+    #[test]
+    fn appositive_between_subject_and_verb() {
+        let text = "Gen. Jane Doe, commander of Southern Command, visited Ruritania.";
+        let sentence = 0..text.len();
+        let args = [arg(5..13), arg(31..43)];
+        let at = text.find("visited").unwrap();
+        assert_eq!(before_appositive(text, &sentence, &args, at), 13);
+        let plain = "Jane Doe visited Ruritania.";
+        let at = plain.find("visited").unwrap();
+        assert_eq!(
+            before_appositive(plain, &(0..plain.len()), &[arg(0..8)], at),
+            at
+        );
+    }
+
+    #[test]
+    fn owners_and_clauses() {
+        let text = "Rubio met Jean during his visit to Kingston";
+        let at = text.find("visit to").unwrap();
+        assert!(owned_by_subject(text, &(0..text.len()), at));
+        let text = "Rubio met Jean during a visit to Kingston";
+        let at = text.find("visit to").unwrap();
+        assert!(owned_by_subject(text, &(0..text.len()), at));
+        let text = "It designated A and B as terrorists, and more.";
+        let stops = vec!["as".to_string()];
+        let end = clause_end(text, &(0..text.len()), 3, &stops);
+        assert_eq!(&text[..end], "It designated A and B ");
+    }
+
+    #[test]
+    fn possessives_qualify() {
+        let text = "Burma's Ministry of Defense";
+        assert!(is_possessive_qualifier(
+            text,
+            &arg(0..5),
+            Some(&arg(8..text.len()))
+        ));
+        assert!(!is_possessive_qualifier(text, &arg(0..5), None));
+    }
+}

@@ -1,0 +1,246 @@
+//! What a sentence implies beyond its trigger, and how facts of one article
+//! fit together: visits implied by meetings abroad, the members of a group
+//! meeting, a sum for each recipient, governments behind officials' pledges,
+//! "they" for the two who last met, and one fact stated twice.
+
+use super::args::{word_count, Arg};
+use super::extractor::{DateOrigin, ExtractedFact, Party};
+use super::money::find_money;
+use crate::mentions::government_of;
+use crate::model::{Dataset, Date, EntityKind, MeetingMode, RelationKind};
+use crate::text::fold;
+
+/// Facts as (subject, object, certainty) before their relation is attached.
+type Pairs = Vec<(Party, Party, f32)>;
+
+/// Visits implied by in-person meetings held "in PLACE": every party from
+/// another country visited the place.
+pub fn implied_visits(
+    dataset: &Dataset,
+    text: &str,
+    args: &[Arg],
+    facts: &[ExtractedFact],
+) -> Vec<ExtractedFact> {
+    let mut out: Vec<ExtractedFact> = Vec::new();
+    for meeting in facts {
+        if meeting.relation
+            != (RelationKind::MetWith {
+                mode: MeetingMode::InPerson,
+            })
+        {
+            continue;
+        }
+        let Some((place, host)) = venue(dataset, text, args, meeting) else {
+            continue;
+        };
+        for visitor in [meeting.subject, meeting.object] {
+            let person = &dataset.entities[visitor];
+            let home = government_of(dataset, &person.id);
+            let abroad = person.kind == EntityKind::Person && home.is_some_and(|h| h != host);
+            let known = facts.iter().chain(&out).any(|f| {
+                f.relation == RelationKind::Visited
+                    && f.subject == visitor
+                    && f.object == place.entity
+            });
+            if abroad && !known {
+                out.push(ExtractedFact {
+                    subject: visitor,
+                    object: place.entity,
+                    relation: RelationKind::Visited,
+                    subject_range: if visitor == meeting.subject {
+                        meeting.subject_range.clone()
+                    } else {
+                        meeting.object_range.clone()
+                    },
+                    object_range: place.range.clone(),
+                    pattern: "visit-implied-by-meeting".to_string(),
+                    confidence: (meeting.confidence * 0.8 * 100.0).round() / 100.0,
+                    ..meeting.clone()
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Where a meeting was held: the first place (or country) after the trigger
+/// introduced by "in" or "at", with the government it belongs to. Other
+/// locatives ("at the White House") may come first; any other name ends the
+/// search ("… ahead of the NATO summit in Romania" is the summit's place).
+fn venue<'a>(
+    dataset: &Dataset,
+    text: &str,
+    args: &'a [Arg],
+    meeting: &ExtractedFact,
+) -> Option<(&'a Arg, usize)> {
+    let after = args.iter().filter(|a| {
+        a.range.start >= meeting.trigger_range.end && a.range.end <= meeting.sentence_range.end
+    });
+    for a in after {
+        let entity = &dataset.entities[a.entity];
+        let lead = locative_lead(text, meeting.sentence_range.start, a.range.start);
+        let party = a.entity == meeting.subject || a.entity == meeting.object;
+        let host = match (lead, entity.kind) {
+            (Some(_), EntityKind::Place) => government_of(dataset, &entity.id),
+            (Some(1), EntityKind::Government) => Some(a.entity),
+            (Some(_), _) => continue,
+            (None, _) if party => continue,
+            (None, _) => return None,
+        };
+        return host.map(|h| (a, h));
+    }
+    None
+}
+
+/// How many words stand between "in"/"at" and byte `at` ("in the city of
+/// Boa Vista": 3, then 1 for "in Kenya"), when the phrase is locative.
+fn locative_lead(text: &str, sentence_start: usize, at: usize) -> Option<usize> {
+    let before = &text[sentence_start..at];
+    let cut = before.rfind([',', ';', '(']).map_or(0, |i| i + 1);
+    let words: Vec<String> = before[cut..]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(fold)
+        .collect();
+    words
+        .iter()
+        .position(|w| w == "in" || w == "at")
+        .map(|i| i + 1)
+}
+
+/// The members of a group meeting met each other too: objects of one
+/// meeting trigger that come from different countries ("met with the
+/// foreign ministers of Estonia, Latvia and Lithuania").
+pub fn with_group_meeting(dataset: &Dataset, pairs: Pairs) -> Pairs {
+    let people: Vec<&Party> = pairs
+        .iter()
+        .map(|(_, o, _)| o)
+        .filter(|o| dataset.entities[o.entity].kind == EntityKind::Person)
+        .collect();
+    let country = |p: &Party| government_of(dataset, &dataset.entities[p.entity].id);
+    let mut extra = Vec::new();
+    for (i, a) in people.iter().enumerate() {
+        for b in &people[i + 1..] {
+            if a.entity != b.entity && country(a).is_some() && country(a) != country(b) {
+                extra.push(((*a).clone(), (*b).clone(), 0.8));
+            }
+        }
+    }
+    pairs.into_iter().chain(extra).collect()
+}
+
+/// Officials pledge their government's money: a person holding an office on
+/// the day funds as the office's government.
+pub fn funders_as_governments(dataset: &Dataset, date: Date, pairs: Pairs) -> Pairs {
+    pairs
+        .into_iter()
+        .map(|(mut subject, object, certainty)| {
+            let person = &dataset.entities[subject.entity];
+            if person.kind == EntityKind::Person {
+                let government = dataset
+                    .office_on(&person.id, date)
+                    .and_then(|office| government_of(dataset, &office.of));
+                if let Some(g) = government {
+                    subject.entity = g;
+                }
+            }
+            (subject, object, certainty)
+        })
+        .collect()
+}
+
+/// A recipient's own sum when the sentence gives one right before it
+/// ("$8.5 million in Honduras, $7 million in Guatemala"), else the relation as is.
+pub fn own_amount(relation: RelationKind, sentence: &str, object_at: usize) -> RelationKind {
+    let RelationKind::Funded {
+        purpose, status, ..
+    } = &relation
+    else {
+        return relation;
+    };
+    let own = find_money(sentence).into_iter().rev().find(|m| {
+        m.range.end <= object_at && {
+            let between = fold(&sentence[m.range.end..object_at]);
+            let between = between.trim().trim_end_matches(" the");
+            matches!(between, "in" | "for" | "to")
+        }
+    });
+    match own {
+        Some(money) => RelationKind::Funded {
+            amount: Some(money.amount),
+            currency: Some(money.currency),
+            purpose: purpose.clone(),
+            status: *status,
+        },
+        None => relation,
+    }
+}
+
+/// When the parties listed before a pair trigger are the objects of a
+/// preposition "with" ("A met with B and C to sign an agreement"), the
+/// party before them: the one who did it with each.
+pub fn host_of_list<'a>(
+    text: &str,
+    args: &'a [Arg],
+    list: &[&Arg],
+    ok: impl Fn(&Arg) -> bool,
+) -> Option<&'a Arg> {
+    let first = list.first()?;
+    let host = args
+        .iter()
+        .rev()
+        .find(|a| a.range.end <= first.range.start && ok(a))?;
+    let between = fold(&text[host.range.end..first.range.start]);
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let with_last = words
+        .iter()
+        .rposition(|w| *w == "with")
+        .is_some_and(|i| words.len() - i <= 4);
+    (with_last && word_count(&between) <= 8 && !between.contains([',', ';'])).then_some(host)
+}
+
+/// The two parties of the last in-person, virtual or phone meeting found so far.
+pub fn last_meeting(facts: &[ExtractedFact]) -> Option<[usize; 2]> {
+    facts
+        .iter()
+        .rev()
+        .find(|f| matches!(f.relation, RelationKind::MetWith { .. }))
+        .map(|f| [f.subject, f.object])
+}
+
+/// `date`, a year earlier when it falls after `reference`.
+pub fn not_after(date: Date, reference: Option<Date>) -> Date {
+    let Some(reference) = reference else {
+        return date;
+    };
+    if date.first_day() <= reference.last_day() {
+        return date;
+    }
+    let year = date.year() - 1;
+    match (date.month(), date.day()) {
+        (Some(m), Some(d)) => Date::ymd(year, m, d).or(Date::ym(year, m)),
+        (Some(m), None) => Date::ym(year, m),
+        _ => Some(Date::year_only(year)),
+    }
+    .unwrap_or(date)
+}
+
+/// Drops a fact dated only by the article's fallback when the article also
+/// states it with a date of its own (a headline repeating the body).
+pub fn drop_undated_repeats(facts: &mut Vec<ExtractedFact>) {
+    let key = |f: &ExtractedFact| {
+        let (a, b) = if f.relation.is_symmetric() && f.object < f.subject {
+            (f.object, f.subject)
+        } else {
+            (f.subject, f.object)
+        };
+        (a, f.relation.name(), b)
+    };
+    let dated: Vec<_> = facts
+        .iter()
+        .filter(|f| f.date_origin != DateOrigin::Fallback)
+        .map(key)
+        .collect();
+    facts.retain(|f| f.date_origin != DateOrigin::Fallback || !dated.contains(&key(f)));
+}

@@ -1,0 +1,303 @@
+//! The English language pack (`lang/english.ron`): abbreviations, list
+//! bullets, page chrome, irregular verbs, adverbs that may stand inside a
+//! trigger, and reporting verbs. What is English rather than code lives there.
+//!
+//! ```
+//! use newsgraph::text::Language;
+//!
+//! let english = Language::english();
+//! assert!(english.is_abbreviation("Brig"));
+//! assert_eq!(english.inflections("meet"), ["meet", "meets", "met", "meeting"]);
+//! assert_eq!(english.inflections("sign"), ["sign", "signs", "signed", "signing"]);
+//! ```
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::fold_name;
+
+/// The bundled English language pack.
+const ENGLISH: &str = include_str!("../../lang/english.ron");
+
+/// What the matcher knows about a language, as loaded from its pack.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// Words that end with a period without ending a sentence, lowercase.
+    pub abbreviations: Vec<String>,
+    /// Words after which a line break does not end a sentence.
+    pub continuations: Vec<String>,
+    /// Characters that open a list item at the start of a line.
+    pub bullets: Vec<String>,
+    /// Openings of lines that are links, captions or archive notes, folded.
+    pub page_chrome: Vec<String>,
+    /// Irregular verbs: base, past, past participle.
+    pub verbs: Vec<[String; 3]>,
+    /// Adverbs that may stand inside a trigger phrase.
+    pub gap_words: Vec<String>,
+    /// Verbs that introduce reported speech.
+    pub reporting: Vec<String>,
+    /// Nouns that make a demonym stand for its government ("the Qatari delegation").
+    pub group_nouns: Vec<String>,
+    /// Words of honorifics, ranks and offices that stand before a name.
+    pub titles: Vec<String>,
+    #[serde(skip)]
+    gap_set: HashSet<String>,
+    #[serde(skip)]
+    title_words: HashSet<String>,
+}
+
+impl Language {
+    /// The bundled English pack, parsed once.
+    pub fn english() -> &'static Language {
+        static PACK: OnceLock<Language> = OnceLock::new();
+        PACK.get_or_init(|| {
+            let mut pack: Language =
+                ron::from_str(ENGLISH).expect("the bundled lang/english.ron is valid (tested)");
+            pack.gap_set = pack.gap_words.iter().map(|w| fold_name(w)).collect();
+            pack.title_words = pack
+                .titles
+                .iter()
+                .flat_map(|t| {
+                    fold_name(t)
+                        .split(' ')
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            pack
+        })
+    }
+
+    /// Whether `word` (without its period) is a known abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.abbreviations.contains(&lower)
+    }
+
+    /// Whether a line break after `word` leaves the sentence open.
+    pub fn is_continuation(&self, word: &str) -> bool {
+        self.continuations.iter().any(|c| c == word)
+    }
+
+    /// Whether `line` (trimmed) opens with a list bullet followed by a space.
+    pub fn starts_with_bullet(&self, line: &str) -> bool {
+        self.bullets.iter().any(|b| {
+            line.strip_prefix(b.as_str())
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+        })
+    }
+
+    /// Whether `line` is page chrome ("MORE: Readout of …") rather than prose.
+    pub fn is_page_chrome(&self, line: &str) -> bool {
+        let folded = fold_name(line.trim_start_matches(|c: char| !c.is_alphanumeric()));
+        self.page_chrome
+            .iter()
+            .any(|p| folded.starts_with(p.as_str()))
+    }
+
+    /// Whether a folded word may stand inside a trigger without breaking it.
+    pub fn is_gap_word(&self, folded_word: &str) -> bool {
+        self.gap_set.contains(folded_word)
+    }
+
+    /// Whether every word of `text` belongs to a title ("Prime Minister",
+    /// "Brig. Gen."), ignoring case, accents and periods; false when empty.
+    pub fn is_title(&self, text: &str) -> bool {
+        let folded = fold_name(text);
+        let mut words = folded
+            .split(|c: char| c.is_whitespace() || c == '.')
+            .filter(|w| !w.is_empty())
+            .peekable();
+        words.peek().is_some() && words.all(|w| self.title_words.contains(w))
+    }
+
+    /// The title ending right before byte `at` ("President" in "President
+    /// Macron", "Brig. Gen." in "Brig. Gen. Smith"), at most three words.
+    pub fn title_before<'t>(&self, text: &'t str, at: usize) -> Option<&'t str> {
+        let before = &text[..at];
+        let cut = before
+            .rfind([',', ';', ':', '(', '"', '\n'])
+            .map_or(0, |i| i + 1);
+        let words: Vec<(usize, &str)> = before[cut..]
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        let mut found = None;
+        for n in 1..=3.min(words.len()) {
+            let start = words[words.len() - n].0;
+            if self.is_title(&text[start..at]) {
+                found = Some(text[start..at].trim_end());
+            }
+        }
+        found
+    }
+
+    /// Whether `word` (folded) is a group noun ("delegation").
+    pub fn is_group_noun(&self, word: &str) -> bool {
+        self.group_nouns.iter().any(|g| g == word)
+    }
+
+    /// Whether a word is a reporting verb ("said"), ignoring case.
+    pub fn is_reporting(&self, word: &str) -> bool {
+        self.reporting.iter().any(|v| v.eq_ignore_ascii_case(word))
+    }
+
+    /// Every form of a verb: base, third person, past (and participle when
+    /// it differs), present participle; irregular forms from the pack.
+    pub fn inflections(&self, base: &str) -> Vec<String> {
+        let base = base.to_lowercase();
+        let mut forms = vec![base.clone(), third_person(&base)];
+        let pasts: Vec<&[String; 3]> = self.verbs.iter().filter(|v| v[0] == base).collect();
+        if pasts.is_empty() {
+            forms.push(regular_past(&base));
+        }
+        for verb in &pasts {
+            forms.push(verb[1].clone());
+            forms.push(verb[2].clone());
+        }
+        let doubled_past = |v: &&[String; 3]| {
+            let tail = v[1].strip_prefix(base.as_str()).unwrap_or("");
+            tail.len() == 3 && tail.ends_with("ed") && base.ends_with(&tail[..1])
+        };
+        let irregular: Vec<&[String; 3]> = self.verbs.iter().filter(|v| v[0] == base).collect();
+        if irregular.is_empty() || !irregular.iter().all(doubled_past) {
+            forms.push(present_participle(&base));
+        }
+        if irregular.iter().any(doubled_past) {
+            forms.push(format!("{base}{}ing", &base[base.len() - 1..]));
+        }
+        let mut seen = HashSet::new();
+        forms.retain(|f| seen.insert(f.clone()));
+        forms
+    }
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn third_person(base: &str) -> String {
+    let b = base.as_bytes();
+    if base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh") {
+        format!("{base}es")
+    } else if b.len() > 1 && base.ends_with('y') && !is_vowel(b[b.len() - 2]) {
+        format!("{}ies", &base[..base.len() - 1])
+    } else {
+        format!("{base}s")
+    }
+}
+
+fn regular_past(base: &str) -> String {
+    let b = base.as_bytes();
+    if base.ends_with('e') {
+        format!("{base}d")
+    } else if b.len() > 1 && base.ends_with('y') && !is_vowel(b[b.len() - 2]) {
+        format!("{}ied", &base[..base.len() - 1])
+    } else if doubles_final_consonant(base) {
+        format!("{base}{}ed", &base[base.len() - 1..])
+    } else {
+        format!("{base}ed")
+    }
+}
+
+fn present_participle(base: &str) -> String {
+    if let Some(stem) = base.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if base.ends_with('e') && !base.ends_with("ee") && base.len() > 2 {
+        format!("{}ing", &base[..base.len() - 1])
+    } else if doubles_final_consonant(base) {
+        format!("{base}{}ing", &base[base.len() - 1..])
+    } else {
+        format!("{base}ing")
+    }
+}
+
+/// One-syllable verbs ending consonant–vowel–consonant double it ("stop" →
+/// "stopped"); longer ones are listed in the pack when they do.
+fn doubles_final_consonant(base: &str) -> bool {
+    let b = base.as_bytes();
+    let n = b.len();
+    let vowels = b.iter().filter(|&&c| is_vowel(c)).count();
+    n >= 3
+        && vowels == 1
+        && !is_vowel(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y')
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_and_irregular_forms() {
+        let en = Language::english();
+        for (base, forms) in [
+            ("visit", vec!["visit", "visits", "visited", "visiting"]),
+            (
+                "provide",
+                vec!["provide", "provides", "provided", "providing"],
+            ),
+            ("pledge", vec!["pledge", "pledges", "pledged", "pledging"]),
+            ("agree", vec!["agree", "agrees", "agreed", "agreeing"]),
+            (
+                "finance",
+                vec!["finance", "finances", "financed", "financing"],
+            ),
+            ("hold", vec!["hold", "holds", "held", "holding"]),
+            (
+                "speak",
+                vec!["speak", "speaks", "spoke", "spoken", "speaking"],
+            ),
+            (
+                "commit",
+                vec!["commit", "commits", "committed", "committing"],
+            ),
+            ("stop", vec!["stop", "stops", "stopped", "stopping"]),
+            ("reach", vec!["reach", "reaches", "reached", "reaching"]),
+            (
+                "travel",
+                vec![
+                    "travel",
+                    "travels",
+                    "traveled",
+                    "travelled",
+                    "traveling",
+                    "travelling",
+                ],
+            ),
+        ] {
+            assert_eq!(en.inflections(base), forms, "{base}");
+        }
+    }
+
+    #[test]
+    fn bullets_chrome_and_gaps() {
+        let en = Language::english();
+        assert!(en.starts_with_bullet("• $5 million for UNICEF"));
+        assert!(en.starts_with_bullet("- item"));
+        assert!(!en.starts_with_bullet("-5 degrees"));
+        assert!(en.is_page_chrome("MORE: Readout of the meeting"));
+        assert!(!en.is_page_chrome("More than 40 people met"));
+        assert!(en.is_gap_word("today"));
+        assert!(en.is_reporting("Said"));
+        assert!(en.is_title("Prime Minister"));
+        assert!(en.is_title("Brig. Gen."));
+        assert!(!en.is_title("met with"));
+        assert!(!en.is_title(""));
+        let text = "He met Brig. Gen. Smith and President Macron";
+        assert_eq!(
+            en.title_before(text, text.find("Smith").unwrap()),
+            Some("Brig. Gen.")
+        );
+        assert_eq!(
+            en.title_before(text, text.find("Macron").unwrap()),
+            Some("President")
+        );
+        assert_eq!(en.title_before(text, 3), None);
+    }
+}
