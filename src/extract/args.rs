@@ -43,16 +43,34 @@ pub fn sentence_args(
             EntityKind::Organization | EntityKind::Government
         );
         let person = dataset.entities[next.entity].kind == EntityKind::Person;
-        let gap = fold(&text[this.range.end.min(next.range.start)..next.range.start]);
-        // "(TPC)" after a council's name is its acronym, not a word between.
-        let words: Vec<&str> = gap
+        let raw = &text[this.range.end.min(next.range.start)..next.range.start];
+        // "(TPC)" after a council's name is its acronym, not a word between;
+        // "Mission Director" is a title whose last word is a role.
+        let words: Vec<&str> = raw
             .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
             .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
             .collect();
-        body && person
-            && !words.is_empty()
-            && words.len() <= 2
-            && words.iter().all(|w| role_nouns.iter().any(|r| r == w))
+        let is_role = |w: &str| role_nouns.iter().any(|r| *r == fold(w));
+        let titled = words.len() <= 4
+            && words.last().is_some_and(|w| is_role(w))
+            && words
+                .iter()
+                .all(|w| is_role(w) || w.starts_with(char::is_uppercase));
+        body && person && !words.is_empty() && !raw.contains([',', ';']) && titled
+    };
+    // "U.S.-Qatar Strategic Dialogue": two names joined by a hyphen modify a noun.
+    let hyphen = |a: &Arg, b: &Arg| {
+        matches!(
+            text.get(a.range.end..b.range.start),
+            Some("-") | Some("\u{2013}")
+        )
+    };
+    let compound = |i: usize| {
+        let this = &args[i];
+        let next = args.get(i + 1).is_some_and(|n| hyphen(this, n));
+        let before = i.checked_sub(1).is_some_and(|b| hyphen(&args[b], this));
+        next || before
     };
     let possessive = |i: usize| {
         let this = &args[i];
@@ -82,6 +100,8 @@ pub fn sentence_args(
             if let Some(last) = kept.last_mut() {
                 last.range.end = arg.range.end;
             }
+        } else if compound(i) {
+            continue;
         } else if qualifier(i) || possessive(i) {
             pending_start.get_or_insert(arg.range.start);
         } else {
@@ -206,9 +226,11 @@ fn strip_sum(gap: &str) -> Option<&str> {
         )
     });
     let after = gap[money.range.end..].trim_start();
-    let preposition = ["in ", "for ", "to "]
-        .iter()
-        .find(|p| after.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p)))?;
+    let preposition = ["in ", "for ", "to "].iter().find(|p| {
+        after
+            .get(..p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+    })?;
     hedged.then(|| after[preposition.len()..].trim_start())
 }
 

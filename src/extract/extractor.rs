@@ -158,9 +158,10 @@ impl Extractor {
             } else {
                 self.cues.hits(folded, sentence.range.clone())
             };
-            let first_of_sentence = facts.len();
+            let mut stated: Vec<ExtractedFact> = Vec::new();
             for (trigger, patterns) in triggers {
-                let mentioned = sentence_date(text, dates, &trigger, analysis.reference_date);
+                let mentioned =
+                    sentence_date(text, dates, &trigger, &args, analysis.reference_date);
                 let date = mentioned
                     .map(|d| (d.date, DateOrigin::Sentence))
                     .or(context_date.map(|d| (d, DateOrigin::Context)))
@@ -175,9 +176,10 @@ impl Extractor {
                     _ => date,
                 };
                 let recent_people = recent_people(dataset, analysis, trigger.start);
-                let last_meeting = last_meeting(&facts);
+                let last_meeting = last_meeting(&stated).or(last_meeting(&facts));
                 let last_funder = facts
                     .iter()
+                    .chain(&stated)
                     .rev()
                     .find(|f| matches!(f.relation, RelationKind::Funded { .. }))
                     .map(|f| f.subject);
@@ -207,29 +209,26 @@ impl Extractor {
                         continue;
                     }
                     for (subject, object, relation, confidence) in found {
-                        push_fact(
-                            &mut facts,
-                            ExtractedFact {
-                                subject: subject.entity,
-                                object: object.entity,
-                                relation,
-                                date,
-                                date_origin,
-                                sentence: sentence.index,
-                                sentence_range: sentence.range.clone(),
-                                subject_range: subject.range,
-                                object_range: object.range,
-                                trigger_range: trigger.clone(),
-                                pattern: pattern.id.clone(),
-                                confidence: (pattern.confidence * confidence * 100.0).round()
-                                    / 100.0,
-                            },
-                        );
+                        stated.push(ExtractedFact {
+                            subject: subject.entity,
+                            object: object.entity,
+                            relation,
+                            date,
+                            date_origin,
+                            sentence: sentence.index,
+                            sentence_range: sentence.range.clone(),
+                            subject_range: subject.range,
+                            object_range: object.range,
+                            trigger_range: trigger.clone(),
+                            pattern: pattern.id.clone(),
+                            confidence: (pattern.confidence * confidence * 100.0).round() / 100.0,
+                        });
                     }
                     break;
                 }
             }
-            for fact in implied_visits(dataset, text, &args, &facts[first_of_sentence..]) {
+            let implied = implied_visits(dataset, text, &args, &stated);
+            for fact in stated.into_iter().chain(implied) {
                 push_fact(&mut facts, fact);
             }
             // Later sentences inherit the last date this one gives. The
@@ -386,6 +385,7 @@ impl Extractor {
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| w.to_lowercase().ends_with("ing"));
+                let mut co_subjects: Vec<&Arg> = Vec::new();
                 let (subject, objects): (Option<&Arg>, Vec<&Arg>) = if participle
                     && sentence_before.is_empty()
                 {
@@ -420,10 +420,17 @@ impl Extractor {
                     } else {
                         let to = before_appositive(text, &site.sentence, args, trigger.start);
                         let gap = pattern.subject_gap;
-                        let nearest = list_before(text, args, to, gap, subject_ok, joiners)
-                            .last()
-                            .copied();
-                        nearest.map(|n| head_of_phrase(text, args, n, subject_ok))
+                        let list = list_before(text, args, to, gap, subject_ok, joiners);
+                        let nearest = list.last().copied();
+                        let head = nearest.map(|n| head_of_phrase(text, args, n, subject_ok));
+                        // "A and B met with C": both met C.
+                        if head == nearest
+                            && list.len() > 1
+                            && !after_preposition(text, &site.sentence, list[0])
+                        {
+                            co_subjects = list[..list.len() - 1].to_vec();
+                        }
+                        head
                     };
                     let objects = if pattern.objects_to_clause_end {
                         let stops = &self.set.cues.clause_stops;
@@ -471,12 +478,23 @@ impl Extractor {
                         },
                         None => return Vec::new(),
                     },
-                    None => return Vec::new(),
+                    // "He met …", "The minister met …": the person meant.
+                    None => match self.stand_in_subject(site) {
+                        Some(entity) => Party {
+                            entity,
+                            range: site.sentence.clone(),
+                            certainty: 0.85,
+                        },
+                        None => return Vec::new(),
+                    },
                 };
                 if !objects.is_empty() {
-                    return objects
-                        .into_iter()
-                        .map(|o| (subject.clone(), Party::of(o), 1.0))
+                    let subjects: Vec<Party> = std::iter::once(subject)
+                        .chain(co_subjects.into_iter().map(Party::of))
+                        .collect();
+                    return subjects
+                        .iter()
+                        .flat_map(|s| objects.iter().map(move |o| (s.clone(), Party::of(o), 1.0)))
                         .collect();
                 }
                 // No object after the trigger: "the country", unless a name the
@@ -686,6 +704,34 @@ impl Extractor {
         }
     }
 
+    /// The person a subject stand-in means: "he" or "she" opening the
+    /// clause is the person named last; "the minister" is the person named
+    /// last whose office that day has the word in its title, else the person
+    /// named last.
+    fn stand_in_subject(&self, site: &Site<'_>) -> Option<usize> {
+        let start = clause_start(site.text, &site.sentence, site.trigger.start);
+        let before = fold(&site.text[start..site.trigger.start]);
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let role = match words.as_slice() {
+            ["he" | "she", ..] => None,
+            ["the", role, ..] if self.set.cues.role_nouns.iter().any(|r| r == role) => Some(*role),
+            _ => return None,
+        };
+        let people = site.recent_people;
+        let holds = |&&p: &&usize| {
+            role.is_some_and(|role| {
+                site.dataset
+                    .office_on(&site.dataset.entities[p].id, site.date)
+                    .is_some_and(|o| {
+                        std::iter::once(&o.name)
+                            .chain(&o.titles)
+                            .any(|t| fold(t).split_whitespace().any(|w| w == role))
+                    })
+            })
+        };
+        people.iter().find(holds).or(people.first()).copied()
+    }
+
     /// "him", "her" right after the trigger: the person named last before it
     /// who is not the sentence's first party ("spoke with Lasso,
     /// congratulating him").
@@ -870,29 +916,88 @@ fn by_phrase<'a>(
 }
 
 /// The date of a fact in a sentence: the last date before the trigger, else the
-/// first after it unless a comma separates them.
+/// first after it unless a clause boundary separates them. A dateline's date
+/// yields to one in the trigger's clause.
 fn sentence_date<'d>(
     text: &str,
     dates: &'d [crate::text::DateMention],
     trigger: &Range<usize>,
+    args: &[Arg],
     own: Option<Date>,
 ) -> Option<&'d crate::text::DateMention> {
-    // A date before the trigger, or inside it ("met today with").
-    if let Some(before) = dates.iter().rev().find(|d| d.range.end <= trigger.end) {
-        return Some(before);
-    }
-    dates
+    let after = dates
         .iter()
         .filter(|d| d.range.start >= trigger.end)
         .find(|d| {
             let between = &text[trigger.end..d.range.start];
             // "…, officials said on Monday": the date of the statement, unless it
             // is merely the article's own date ("reported this Saturday"). A date
-            // with its year ("…, Dec. 3, 2013") dates the clause before it too.
+            // with its year ("…, Dec. 3, 2013") dates the clause before it too,
+            // and so does one after a list ("met A, B, and C on Tuesday").
             let reported =
                 is_reporting(between.rsplit(',').next().unwrap_or("")) && Some(d.date) != own;
-            !between.contains(',') || reported || d.explicit
-        })
+            !between.contains(',')
+                || reported
+                || d.explicit
+                || only_list_commas(text, trigger.end..d.range.start, args)
+        });
+    // A date before the trigger, or inside it ("met today with").
+    let before = dates.iter().rev().find(|d| d.range.end <= trigger.end);
+    match (before, after) {
+        (Some(b), Some(a)) if is_dateline(text, b) => Some(a),
+        (Some(b), _) => Some(b),
+        (None, a) => a,
+    }
+}
+
+/// Whether a preposition stands right before the argument ("in Venezuela"):
+/// it is then no subject.
+fn after_preposition(text: &str, sentence: &Range<usize>, arg: &Arg) -> bool {
+    let before = fold(&text[sentence.start..arg.range.start]);
+    let mut words = before.split_whitespace().rev();
+    let word = match words.next() {
+        Some("the") => words.next(),
+        other => other,
+    };
+    matches!(
+        word,
+        Some(
+            "in" | "to"
+                | "of"
+                | "for"
+                | "with"
+                | "at"
+                | "from"
+                | "by"
+                | "on"
+                | "about"
+                | "against"
+                | "between"
+        )
+    )
+}
+
+/// Whether a date is a dateline's ("WASHINGTON, June 13 — …"): a dash follows it.
+fn is_dateline(text: &str, date: &crate::text::DateMention) -> bool {
+    let rest = text[date.range.end..].trim_start();
+    rest.starts_with(['\u{2014}', '\u{2013}', '-'])
+}
+
+/// Whether every comma in `span` stands between the names of one list.
+fn only_list_commas(text: &str, span: Range<usize>, args: &[Arg]) -> bool {
+    let inside: Vec<&Arg> = args
+        .iter()
+        .filter(|a| a.range.start >= span.start && a.range.end <= span.end)
+        .collect();
+    let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
+        return false;
+    };
+    let joiners = ["and".to_string()];
+    !text[span.start..first.range.start].contains(',')
+        && !text[last.range.end..span.end].contains(',')
+        && inside
+            .windows(2)
+            .all(|w| is_list_gap(&text[w[0].range.end..w[1].range.start], &joiners))
 }
 
 /// Whether `text` (between a party and what follows) holds a reporting verb ("said", "announced").

@@ -30,7 +30,16 @@ pub fn implied_visits(
         {
             continue;
         }
-        let Some((place, host)) = venue(dataset, text, args, meeting) else {
+        // Where it was held: "in PLACE", else the place a party was visiting.
+        let visit = facts.iter().find(|f| {
+            f.relation == RelationKind::Visited
+                && (f.subject == meeting.subject || f.subject == meeting.object)
+        });
+        let Some((place, host)) = venue(dataset, text, args, meeting).or_else(|| {
+            let visit = visit?;
+            let place = args.iter().find(|a| a.entity == visit.object)?;
+            Some((place, host_of(dataset, visit.object)?))
+        }) else {
             continue;
         };
         for visitor in [meeting.subject, meeting.object] {
@@ -79,9 +88,11 @@ fn venue<'a>(
     for a in after {
         let entity = &dataset.entities[a.entity];
         let lead = locative_lead(text, meeting.sentence_range.start, a.range.start);
-        let party = a.entity == meeting.subject || a.entity == meeting.object;
+        let party = a.entity == meeting.subject
+            || a.entity == meeting.object
+            || entity.kind == EntityKind::Person;
         let host = match (lead, entity.kind) {
-            (Some(_), EntityKind::Place) => government_of(dataset, &entity.id),
+            (Some(_), EntityKind::Place) => host_of(dataset, a.entity),
             (Some(1), EntityKind::Government) => Some(a.entity),
             (Some(_), _) => continue,
             (None, _) if party => continue,
@@ -90,6 +101,15 @@ fn venue<'a>(
         return host.map(|h| (a, h));
     }
     None
+}
+
+/// The government a place (or a country) belongs to.
+fn host_of(dataset: &Dataset, place: usize) -> Option<usize> {
+    let entity = &dataset.entities[place];
+    match entity.kind {
+        EntityKind::Government => Some(place),
+        _ => government_of(dataset, &entity.id),
+    }
 }
 
 /// How many words stand between "in"/"at" and byte `at` ("in the city of

@@ -251,7 +251,7 @@ pub fn resolve(
                     if score == 0.0 {
                         why = "a place, after a locative preposition".to_string();
                     }
-                    score += 2.5;
+                    score += 3.5;
                 }
                 if let Some(title) =
                     title.filter(|_| dataset.entities[e].kind == EntityKind::Person)

@@ -124,6 +124,11 @@ fn number(word: &str, max: u32) -> Option<u32> {
     if !word.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    // A range of days ("22-25", "23–25") dates its first day.
+    let word = match word.split_once(['-', '\u{2013}']) {
+        Some((first, rest)) if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) => first,
+        _ => word,
+    };
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 16th, 1st
     let suffix = &word[digits.len()..];
     let ordinal_ok = suffix.is_empty()
@@ -378,6 +383,12 @@ mod tests {
                 &["2021-10"],
             ),
             ("In September, there was", "2022-11-21", &["2022-09"]),
+            (
+                "The talks ran Jan. 22-25 in Kyiv",
+                "2024-02-01",
+                &["2024-01-22"],
+            ),
+            ("on July 23–25, 2021", "2022-01-01", &["2021-07-23"]),
             ("meet again in early February", "2024-01-20", &["2024-02"]),
             ("on 16 November 2022 they", "2023-01-01", &["2022-11-16"]),
             ("At Friday's meeting", "2024-01-20", &["2024-01-19"]),
