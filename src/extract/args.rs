@@ -92,6 +92,26 @@ pub fn sentence_args(
                 "of" | "of the"
             )
     };
+    // "Deputy Commander of the Botswana Defence Force, Maj. Gen. Mpho
+    // Mophuting": the force only says whose deputy commander.
+    let english = Language::english();
+    let title_of = |i: usize| {
+        let (Some(this), Some(next)) = (args.get(i), args.get(i + 1)) else {
+            return false;
+        };
+        let before = fold(&text[..this.range.start]);
+        let mut words = before.split_whitespace().rev();
+        let head = match (words.next(), words.next(), words.next()) {
+            (Some("the"), Some("of"), head) | (Some("of"), head, _) => head,
+            _ => None,
+        };
+        let gap = text[this.range.end..next.range.start].trim();
+        let gap = gap.strip_prefix(',').unwrap_or(gap).trim();
+        dataset.entities[next.entity].kind == EntityKind::Person
+            && head.is_some_and(|h| english.is_title(h))
+            && text[this.range.end..next.range.start].contains(',')
+            && (gap.is_empty() || english.is_title(gap))
+    };
     // A qualifier joins the name it qualifies, so lists read on across it.
     let mut kept: Vec<Arg> = Vec::with_capacity(args.len());
     let mut pending_start: Option<usize> = None;
@@ -102,7 +122,7 @@ pub fn sentence_args(
             }
         } else if compound(i) {
             continue;
-        } else if qualifier(i) || possessive(i) {
+        } else if qualifier(i) || possessive(i) || title_of(i) {
             pending_start.get_or_insert(arg.range.start);
         } else {
             let mut arg = arg.clone();
@@ -171,7 +191,13 @@ pub fn is_list_gap(gap: &str, joiners: &[String]) -> bool {
     // Gaps between list items are short: long ones are not list gaps, and
     // short ones are compared without allocating.
     let trimmed = gap.trim();
-    if trimmed.is_empty() || trimmed.len() > 40 {
+    // An appositive inside the list (", minister of …, and ") makes it longer.
+    let limit = if trimmed.starts_with(',') && trimmed[1..].contains(',') {
+        120
+    } else {
+        40
+    };
+    if trimmed.is_empty() || trimmed.len() > limit {
         return false;
     }
     let folded;
@@ -183,6 +209,26 @@ pub fn is_list_gap(gap: &str, joiners: &[String]) -> bool {
     };
     if let Some(stripped) = rest.strip_prefix(',') {
         rest = stripped.trim_start();
+        // "Kwape, minister of international affairs, and Mmusi": an
+        // appositive between two items of a list.
+        if let Some((appositive, after)) = rest.split_once(',') {
+            let words = appositive.split_whitespace().count();
+            let described = appositive.starts_with(char::is_lowercase)
+                || Language::english()
+                    .is_described_title(appositive.split(" of ").next().unwrap_or(""));
+            let after = after.trim_start();
+            let joined = joiners.iter().any(|j| {
+                after.len() > j.len()
+                    && after.is_char_boundary(j.len())
+                    && after[..j.len()].eq_ignore_ascii_case(j)
+                    && after[j.len()..].starts_with(' ')
+            });
+            // Only a joiner after it makes it a list ("…, and Mmusi"); a bare
+            // name after it qualifies the title ("…, Commander, Botswana Defence Force").
+            if (1..=10).contains(&words) && described && joined {
+                rest = after;
+            }
+        }
     }
     fn word_prefix<'t>(text: &'t str, word: &str) -> Option<&'t str> {
         let head = text.get(..word.len())?;
@@ -201,7 +247,8 @@ pub fn is_list_gap(gap: &str, joiners: &[String]) -> bool {
         rest = stripped;
     }
     // ", President Macron": a title before the next name does not break the list.
-    rest.is_empty() || Language::english().is_title(rest)
+    let english = Language::english();
+    rest.is_empty() || english.is_title(rest) || english.is_described_title(rest)
 }
 
 /// `gap` without a leading sum and its preposition ("up to $7 million in "),

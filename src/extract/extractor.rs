@@ -177,6 +177,12 @@ impl Extractor {
                 };
                 let recent_people = recent_people(dataset, analysis, trigger.start);
                 let last_meeting = last_meeting(&stated).or(last_meeting(&facts));
+                let last_person_subject = facts
+                    .iter()
+                    .chain(&stated)
+                    .rev()
+                    .map(|f| f.subject)
+                    .find(|&s| dataset.entities[s].kind == EntityKind::Person);
                 let last_funder = facts
                     .iter()
                     .chain(&stated)
@@ -201,6 +207,7 @@ impl Extractor {
                         recent_people: &recent_people,
                         last_meeting,
                         last_funder,
+                        last_person_subject,
                         cues: &hits,
                         unlinked: &unlinked,
                     };
@@ -324,12 +331,11 @@ impl Extractor {
         else {
             return Vec::new();
         };
+        let after_trigger = &sentence_text[trigger_in_sentence.end..];
         if pattern.amount_follows
-            && !find_money(&sentence_text[trigger_in_sentence.end..])
+            && find_money(after_trigger)
                 .first()
-                .is_some_and(|m| {
-                    !sentence_text[trigger_in_sentence.end..][..m.range.start].contains([',', ';'])
-                })
+                .is_none_or(|m| word_count(&after_trigger[..m.range.start]) > 3)
         {
             return Vec::new();
         }
@@ -414,9 +420,15 @@ impl Extractor {
                                 .find(|a| a.range.end <= trigger.start && subject_ok(a))
                         })
                     } else if owned_by_subject(text, &site.sentence, trigger.start) {
-                        // "…, during his visit to Kingston": the clause's subject.
+                        // "…, during his visit to Kingston": the clause's subject;
+                        // "Before his visit to Washington, Saakashvili met …": the next.
                         args.iter()
                             .find(|a| a.range.end <= trigger.start && subject_ok(a))
+                            .or_else(|| {
+                                let comma = text[trigger.end..site.sentence.end].find(',')?;
+                                args.iter()
+                                    .find(|a| a.range.start > trigger.end + comma && subject_ok(a))
+                            })
                     } else {
                         let to = before_appositive(text, &site.sentence, args, trigger.start);
                         let gap = pattern.subject_gap;
@@ -533,6 +545,14 @@ impl Extractor {
                             .map(|b| (Party::of(host), Party::of(b), 1.0))
                             .collect();
                     }
+                    // "signed for the United States and Udui signed …": a name
+                    // after a preposition is no party.
+                    let before: Vec<&Arg> = match before.first() {
+                        Some(first) if after_preposition(text, &site.sentence, first) => {
+                            before[1..].to_vec()
+                        }
+                        _ => before,
+                    };
                     if before.len() >= 2 {
                         parties = before.into_iter().map(Party::of).collect();
                     } else if let [one] = before.as_slice() {
@@ -713,7 +733,12 @@ impl Extractor {
         let before = fold(&site.text[start..site.trigger.start]);
         let words: Vec<&str> = before.split_whitespace().collect();
         let role = match words.as_slice() {
-            ["he" | "she", ..] => None,
+            // The one the text was last about: the subject of the last fact.
+            ["he" | "she", ..] => {
+                return site
+                    .last_person_subject
+                    .or(site.recent_people.first().copied())
+            }
             ["the", role, ..] if self.set.cues.role_nouns.iter().any(|r| r == role) => Some(*role),
             _ => return None,
         };
@@ -774,8 +799,7 @@ fn sum_end_after(text: &str, sentence: &Range<usize>, from: usize) -> usize {
     let rest = &text[from..sentence.end];
     match find_money(rest).first() {
         Some(m)
-            if !rest[..m.range.start].contains([',', ';'])
-                && word_count(&rest[..m.range.start]) <= 4 =>
+            if !rest[..m.range.start].contains(';') && word_count(&rest[..m.range.start]) <= 4 =>
         {
             from + m.range.end
         }
@@ -828,6 +852,8 @@ struct Site<'a> {
     last_meeting: Option<[usize; 2]>,
     /// The funder of the last funding found before the trigger.
     last_funder: Option<usize>,
+    /// The person who was the subject of the last fact found before the trigger.
+    last_person_subject: Option<usize>,
     /// Cue words of the sentence.
     cues: &'a [Hit],
     /// Byte ranges of the sentence's mentions that link to nothing.

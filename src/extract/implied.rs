@@ -34,6 +34,7 @@ pub fn implied_visits(
         let visit = facts.iter().find(|f| {
             f.relation == RelationKind::Visited
                 && (f.subject == meeting.subject || f.subject == meeting.object)
+                && during(text, f.trigger_range.start)
         });
         let Some((place, host)) = venue(dataset, text, args, meeting).or_else(|| {
             let visit = visit?;
@@ -101,6 +102,19 @@ fn venue<'a>(
         return host.map(|h| (a, h));
     }
     None
+}
+
+/// Whether the visit whose trigger starts at `at` frames the sentence's
+/// meeting in time ("during his visit to", "while in"), not "before" or "after" it.
+fn during(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = fold(&text[from..at]);
+    before
+        .split_whitespace()
+        .any(|w| matches!(w, "during" | "while" | "on"))
 }
 
 /// The government a place (or a country) belongs to.

@@ -135,6 +135,18 @@ impl Language {
         found
     }
 
+    /// Whether a short descriptor ends in a title word: "opposition leader",
+    /// "Colombian counterpart" (at most three words).
+    pub fn is_described_title(&self, text: &str) -> bool {
+        let folded = fold_name(text);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        (1..=3).contains(&words.len())
+            && words
+                .last()
+                .is_some_and(|w| self.title_words.contains(w.trim_end_matches('.')))
+            && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+    }
+
     /// Whether `word` (folded) is a group noun ("delegation").
     pub fn is_group_noun(&self, word: &str) -> bool {
         self.group_nouns.iter().any(|g| g == word)
