@@ -9,7 +9,21 @@
 //! - `gephi-nodes.csv`, `gephi-edges.csv` with Gephi's spreadsheet import
 //!   headers: `Id`, `Label`, and `Source`, `Target`, `Type` (Directed or
 //!   Undirected), `Label`, `Time Interval` (`<[2022-01-28, 2022-01-28]>`).
+//!
+//! Names and evidence come from articles, and a spreadsheet reads a cell that
+//! starts with `=`, `+`, `-` or `@` (or a tab or carriage return) as a
+//! formula, which can run commands or send data away. Such cells are
+//! neutralised as OWASP's "CSV injection" advice says: a single quote `'` is
+//! put in front (`=HYPERLINK(…)` is written `'=HYPERLINK(…)`), also when only
+//! spaces or line breaks come before the sign. Spreadsheets show the text as
+//! written; other readers (neo4j-admin, Gephi, a CSV parser) keep the quote.
+//! A plain number (`-5`, `+1.5e3`) is not a formula and is left alone. Control
+//! characters other than tab, line feed and carriage return are dropped, as in
+//! every export.
 
+use std::borrow::Cow;
+
+use super::clean::without_controls;
 use super::graphml::LIST_SEPARATOR;
 use super::view::View;
 use crate::graph::FactRef;
@@ -100,18 +114,21 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
     ])?;
     for e in &entities {
         let label = capitalised(e.kind.as_str());
-        nodes.write_record([
-            e.id.as_str(),
-            &e.name,
-            &label,
-            &e.aliases.join(";"),
-            &e.weak_aliases.join(";"),
-            e.country.as_deref().unwrap_or(""),
-            e.parent.as_deref().unwrap_or(""),
-            e.category.as_deref().unwrap_or(""),
-            e.description.as_deref().unwrap_or(""),
-            &event_date(e),
-        ])?;
+        write_row(
+            &mut nodes,
+            [
+                e.id.as_str(),
+                &e.name,
+                &label,
+                &e.aliases.join(";"),
+                &e.weak_aliases.join(";"),
+                e.country.as_deref().unwrap_or(""),
+                e.parent.as_deref().unwrap_or(""),
+                e.category.as_deref().unwrap_or(""),
+                e.description.as_deref().unwrap_or(""),
+                &event_date(e),
+            ],
+        )?;
     }
     out.push(("nodes.csv", finish(nodes)?));
 
@@ -154,7 +171,7 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
             evidence(f),
         ];
         row.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| attribute(f, name)));
-        edges.write_record(&row)?;
+        write_row(&mut edges, &row)?;
     }
     out.push(("edges.csv", finish(edges)?));
 
@@ -164,15 +181,18 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
         "Id", "Label", "Kind", "Country", "Parent", "Category", "Aliases",
     ])?;
     for e in &entities {
-        nodes.write_record([
-            e.id.as_str(),
-            &e.name,
-            e.kind.as_str(),
-            e.country.as_deref().unwrap_or(""),
-            e.parent.as_deref().unwrap_or(""),
-            e.category.as_deref().unwrap_or(""),
-            &e.aliases.join(LIST_SEPARATOR),
-        ])?;
+        write_row(
+            &mut nodes,
+            [
+                e.id.as_str(),
+                &e.name,
+                e.kind.as_str(),
+                e.country.as_deref().unwrap_or(""),
+                e.parent.as_deref().unwrap_or(""),
+                e.category.as_deref().unwrap_or(""),
+                &e.aliases.join(LIST_SEPARATOR),
+            ],
+        )?;
     }
     out.push(("gephi-nodes.csv", finish(nodes)?));
 
@@ -218,10 +238,45 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
             f.fact.sources().join(LIST_SEPARATOR),
         ];
         row.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| attribute(f, name)));
-        edges.write_record(&row)?;
+        write_row(&mut edges, &row)?;
     }
     out.push(("gephi-edges.csv", finish(edges)?));
     Ok(out)
+}
+
+/// Writes one record, each cell made safe by [`safe_cell`].
+fn write_row<W: std::io::Write>(
+    writer: &mut csv::Writer<W>,
+    cells: impl IntoIterator<Item = impl AsRef<str>>,
+) -> Result<(), csv::Error> {
+    for cell in cells {
+        writer.write_field(safe_cell(cell.as_ref()).as_bytes())?;
+    }
+    writer.write_record(None::<&[u8]>)
+}
+
+/// A cell without control characters, and with `'` in front when a
+/// spreadsheet would read it as a formula (see the module documentation).
+fn safe_cell(text: &str) -> Cow<'_, str> {
+    let text = without_controls(text);
+    let start = text.trim_start_matches([' ', '\n']);
+    let formula = text.starts_with(['\t', '\r'])
+        || (start.starts_with(['=', '+', '-', '@']) && !is_number(start));
+    if formula {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        text
+    }
+}
+
+/// Whether `text` is a plain decimal number, such as `-5` or `+1.5e3`.
+fn is_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    digits.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b".eE+-".contains(&b))
+        && digits.parse::<f64>().is_ok()
 }
 
 fn finish(writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, csv::Error> {
@@ -236,4 +291,32 @@ fn capitalised(word: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutralises_formulas_and_keeps_numbers() {
+        let cases = [
+            ("=1+1", "'=1+1"),
+            ("+cmd", "'+cmd"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("  =x", "'  =x"),
+            ("\u{1}=x", "'=x"),
+            ("-inf", "'-inf"),
+            ("-5", "-5"),
+            ("+1.5e3", "+1.5e3"),
+            ("a=b", "a=b"),
+            ("Antony Blinken", "Antony Blinken"),
+            ("", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(safe_cell(input), expected, "{input:?}");
+        }
+    }
 }

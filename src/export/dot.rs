@@ -2,6 +2,13 @@
 //!
 //! graphviz-rust prints identifiers as given, so every id and label is quoted
 //! and escaped here ([`quoted`]); an entity id with a space or a quote stays one node.
+//!
+//! Graphviz copies control characters into its SVG, which is then not
+//! well-formed XML, and reads `&name;` and `&#N;` in labels as character
+//! entities (`&#1;` in an article would become a control character, `&lt;` a
+//! `<`). So [`quoted`] drops control characters (as every export does), and
+//! labels and tooltips, whose text comes from the data, also write `&` as
+//! `&amp;`: they show the text as it was written.
 
 use graphviz_rust::cmd::{CommandArg, Format, Layout};
 use graphviz_rust::dot_structures::{
@@ -12,13 +19,15 @@ use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexSet;
 
+use super::clean::{is_dropped, without_controls};
 use super::style::{Attributes, Style};
 use super::view::View;
 use super::ExportError;
 use crate::graph::{FactOrigin, FactRef, KnowledgeGraph};
 use crate::model::{AttributeValue, Entity, EntityKind, RelationKind};
 
-/// A DOT identifier: quoted, with `\`, `"` and line breaks escaped.
+/// A DOT identifier: quoted, with `\`, `"` and line breaks escaped, and
+/// without the control characters the exports drop (carriage returns too).
 pub fn quoted(text: &str) -> Id {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -28,11 +37,18 @@ pub fn quoted(text: &str) -> Id {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            c if is_dropped(c) => {}
             c => out.push(c),
         }
     }
     out.push('"');
     Id::Escaped(out)
+}
+
+/// A label or tooltip: [`quoted`], with `&` written as `&amp;` so Graphviz
+/// shows the text as written instead of reading entities in it.
+fn shown(text: &str) -> Id {
+    quoted(&text.replace('&', "&amp;"))
 }
 
 fn attributes(attrs: &Attributes) -> impl Iterator<Item = Attribute> + '_ {
@@ -135,7 +151,7 @@ fn statements(
         for government in entities.iter().filter(|e| e.kind == EntityKind::Government) {
             let mut cluster = vec![Stmt::Attribute(Attribute(
                 Id::Plain("label".into()),
-                quoted(&government.name),
+                shown(&government.name),
             ))];
             cluster.extend(attributes(&style.cluster).map(Stmt::Attribute));
             for member in members_of.get(government.id.as_str()).into_iter().flatten() {
@@ -211,10 +227,10 @@ fn node(
         Some(event) => format!("{}\n{}", entity.name, event.date),
         None => entity.name.clone(),
     };
-    attrs.push(Attribute(Id::Plain("label".into()), quoted(&label)));
+    attrs.push(Attribute(Id::Plain("label".into()), shown(&label)));
     attrs.push(Attribute(
         Id::Plain("tooltip".into()),
-        quoted(&tooltip(entity, graph, sources.get(entity.id.as_str()))),
+        shown(&tooltip(entity, graph, sources.get(entity.id.as_str()))),
     ));
     // The SVG element of the node gets this id, so pages can find it.
     attrs.push(Attribute(
@@ -353,7 +369,7 @@ fn edge(style: &Style, fact: &FactRef<'_>) -> Edge {
     }
     attrs.push(Attribute(
         Id::Plain("label".into()),
-        quoted(&edge_label(fact.fact)),
+        shown(&edge_label(fact.fact)),
     ));
     let mut evidence: Vec<String> = fact
         .fact
@@ -373,7 +389,7 @@ fn edge(style: &Style, fact: &FactRef<'_>) -> Edge {
     }
     attrs.push(Attribute(
         Id::Plain("tooltip".into()),
-        quoted(&evidence.join("\n")),
+        shown(&evidence.join("\n")),
     ));
     Edge {
         ty: EdgeTy::Pair(
@@ -450,7 +466,8 @@ fn legend(style: &Style, entities: &[&Entity], facts: &[FactRef<'_>]) -> Stmt {
 }
 
 fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
+    without_controls(text)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
@@ -510,10 +527,23 @@ mod tests {
             ("say \"hi\"", "\"say \\\"hi\\\"\""),
             ("back\\slash", "\"back\\\\slash\""),
             ("line\nbreak", "\"line\\nbreak\""),
+            ("crlf\r\n", "\"crlf\\n\""),
+            (
+                "bell\u{7}esc\u{1b}del\u{7f}nel\u{85}\ttab",
+                "\"bellescdelnel\ttab\"",
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(quoted(input), Id::Escaped(expected.to_string()), "{input}");
         }
+    }
+
+    #[test]
+    fn labels_show_ampersands_as_written() {
+        assert_eq!(
+            shown("A &amp; B &#1; C & D"),
+            Id::Escaped("\"A &amp;amp; B &amp;#1; C &amp; D\"".to_string())
+        );
     }
 
     #[test]

@@ -3,12 +3,17 @@
 //! Every attribute is declared as a typed `<key>` in a fixed order, node ids are
 //! entity ids and values are scalars, so networkx, igraph, Gephi and yEd read
 //! the file with every attribute intact, and the same graph gives the same bytes.
+//!
+//! XML 1.0 forbids most control characters, even as character references:
+//! they are dropped from every value and id, with DEL and the C1 controls
+//! (which XML discourages).
 
 use std::io::{self, Write};
 
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
+use super::clean::without_controls;
 use super::view::View;
 use crate::graph::{FactRef, KnowledgeGraph};
 use crate::model::{AttributeValue, Entity};
@@ -140,21 +145,15 @@ pub fn view_to_graphml(view: &View<'_>) -> String {
 }
 
 fn data<W: Write>(w: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
-    let clean: String = value.chars().filter(|&c| is_xml_char(c)).collect();
     w.create_element("data")
         .with_attribute(("key", key))
-        .write_text_content(BytesText::new(&clean))?;
+        .write_text_content(BytesText::new(&without_controls(value)))?;
     Ok(())
-}
-
-/// Whether XML 1.0 allows the character in text.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 fn write_node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
     w.create_element("node")
-        .with_attribute(("id", entity.id.as_str()))
+        .with_attribute(("id", &*without_controls(&entity.id)))
         .write_inner_content(|w| {
             data(w, "n_kind", entity.kind.as_str())?;
             data(w, "n_name", &entity.name)?;
@@ -199,11 +198,13 @@ fn write_node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
 
 fn write_edge<W: Write>(w: &mut Writer<W>, fact: &FactRef<'_>) -> io::Result<()> {
     let id = format!("f{}", fact.edge.index());
+    let source = without_controls(&fact.from.id);
+    let target = without_controls(&fact.to.id);
     w.create_element("edge")
         .with_attributes([
             ("id", id.as_str()),
-            ("source", fact.from.id.as_str()),
-            ("target", fact.to.id.as_str()),
+            ("source", &*source),
+            ("target", &*target),
         ])
         .write_inner_content(|w| {
             let f = fact.fact;
@@ -299,8 +300,11 @@ mod tests {
 
     #[test]
     fn strips_characters_xml_forbids() {
-        assert!(is_xml_char('é'));
-        assert!(!is_xml_char('\u{0B}'));
-        assert!(!is_xml_char('\u{FFFE}'));
+        let mut out = Vec::new();
+        data(&mut Writer::new(&mut out), "k", "é\u{0B}\u{1}\u{FFFE}<\t\n").unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<data key=\"k\">é&lt;\t\n</data>"
+        );
     }
 }

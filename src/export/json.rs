@@ -10,6 +10,7 @@
 
 use serde_json::{json, Map, Value};
 
+use super::clean::write_json;
 use super::dot::edge_label;
 use super::view::View;
 use crate::graph::{FactRef, KnowledgeGraph};
@@ -51,6 +52,9 @@ pub fn view_to_json(view: &View<'_>) -> String {
 
 /// Writes [`to_cytoscape`]'s JSON one element at a time (one per line), so
 /// a graph of millions of facts is never held in memory as JSON values.
+///
+/// Strings keep every character: control characters, DEL, the C1 controls,
+/// U+FFFE/U+FFFF and U+2028/U+2029 are written as `\uXXXX` escapes, never raw.
 pub fn write_cytoscape(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(
         b"{\"format\": \"newsgraph cytoscape elements\", \"elements\": {\n\"nodes\": [\n",
@@ -59,9 +63,10 @@ pub fn write_cytoscape(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io
         if i > 0 {
             out.write_all(b",\n")?;
         }
-        serde_json::to_writer(
+        write_json(
             &mut *out,
             &json!({ "data": node_data(view.graph(), entity) }),
+            false,
         )?;
     }
     out.write_all(b"\n],\n\"edges\": [\n")?;
@@ -69,7 +74,7 @@ pub fn write_cytoscape(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io
         if i > 0 {
             out.write_all(b",\n")?;
         }
-        serde_json::to_writer(&mut *out, &json!({ "data": edge_data(fact) }))?;
+        write_json(&mut *out, &json!({ "data": edge_data(fact) }), false)?;
     }
     out.write_all(b"\n]}}\n")
 }

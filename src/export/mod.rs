@@ -1,13 +1,20 @@
 //! Exports of the whole graph or of a [`View`] (an entity's neighbourhood,
 //! some relations, a period): DOT (and SVG/PNG through Graphviz), GraphML,
 //! Cytoscape.js JSON, CSV for Neo4j and Gephi, and a self-contained HTML page.
+//!
+//! Every text export treats names, descriptions and evidence as untrusted:
+//! control characters are dropped or escaped, CSV cells that a spreadsheet
+//! would run as formulas are neutralised, and no text can become markup or
+//! script in the HTML page.
 
+mod clean;
 mod csv;
 mod dot;
 mod graphml;
 mod html;
 mod json;
 mod style;
+mod svg;
 mod view;
 
 pub use self::csv::{to_csv_files, write_csv_files};
