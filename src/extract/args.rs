@@ -99,7 +99,17 @@ pub fn sentence_args(
         let (Some(this), Some(next)) = (args.get(i), args.get(i + 1)) else {
             return false;
         };
-        let before = fold(&text[..this.range.start]);
+        if dataset.entities[next.entity].kind != EntityKind::Person
+            || !text[this.range.end..next.range.start.max(this.range.end)].contains(',')
+        {
+            return false;
+        }
+        // Three words at most are read: a bounded look back, never the article.
+        let mut from = this.range.start.saturating_sub(48);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = fold(&text[from..this.range.start]);
         let mut words = before.split_whitespace().rev();
         let head = match (words.next(), words.next(), words.next()) {
             (Some("the"), Some("of"), head) | (Some("of"), head, _) => head,
@@ -254,6 +264,9 @@ pub fn is_list_gap(gap: &str, joiners: &[String]) -> bool {
 /// `gap` without a leading sum and its preposition ("up to $7 million in "),
 /// when it starts with one.
 fn strip_sum(gap: &str) -> Option<&str> {
+    if !gap.contains(|c: char| c.is_ascii_digit()) {
+        return None; // no sum without a figure
+    }
     let money = find_money(gap).into_iter().next()?;
     let hedge = fold(&gap[..money.range.start]);
     let hedged = hedge.split_whitespace().all(|w| {

@@ -13,8 +13,8 @@ use super::clause::{
 };
 use super::cues::{any, any_within, CueKind, CueSet, Hit};
 use super::implied::{
-    drop_undated_repeats, funders_as_governments, host_of_list, implied_visits, last_meeting,
-    not_after, own_amount, with_group_meeting,
+    drop_undated_repeats, funders_as_governments, host_of_list, implied_visits, not_after,
+    own_amount, with_group_meeting, Recent,
 };
 use super::money::find_money;
 use super::patterns::{OnPlanned, Pattern, PatternRelation, PatternSet, Shape};
@@ -140,6 +140,7 @@ impl Extractor {
         let mut facts: Vec<ExtractedFact> = Vec::new();
         let mut context_date: Option<Date> = None;
         let english = Language::english();
+        let mut recent = Recent::default();
         for sentence in &analysis.sentences {
             if english.is_page_chrome(sentence.text(text)) {
                 continue; // a link or caption line ("MORE: Readout of …") states no fact
@@ -176,19 +177,7 @@ impl Extractor {
                     _ => date,
                 };
                 let recent_people = recent_people(dataset, analysis, trigger.start);
-                let last_meeting = last_meeting(&stated).or(last_meeting(&facts));
-                let last_person_subject = facts
-                    .iter()
-                    .chain(&stated)
-                    .rev()
-                    .map(|f| f.subject)
-                    .find(|&s| dataset.entities[s].kind == EntityKind::Person);
-                let last_funder = facts
-                    .iter()
-                    .chain(&stated)
-                    .rev()
-                    .find(|f| matches!(f.relation, RelationKind::Funded { .. }))
-                    .map(|f| f.subject);
+                let recent = recent.with(dataset, &stated);
                 for &p in patterns {
                     let pattern = &self.set.patterns[p];
                     let date = if pattern.relation == PatternRelation::Funded {
@@ -205,9 +194,7 @@ impl Extractor {
                         args: &args,
                         ranking: &ranking,
                         recent_people: &recent_people,
-                        last_meeting,
-                        last_funder,
-                        last_person_subject,
+                        recent,
                         cues: &hits,
                         unlinked: &unlinked,
                     };
@@ -236,6 +223,7 @@ impl Extractor {
             }
             let implied = implied_visits(dataset, text, &args, &stated);
             for fact in stated.into_iter().chain(implied) {
+                recent.note(dataset, &fact);
                 push_fact(&mut facts, fact);
             }
             // Later sentences inherit the last date this one gives. The
@@ -360,16 +348,17 @@ impl Extractor {
             RelationKind::Funded { .. } => funders_as_governments(site.dataset, site.date, pairs),
             _ => pairs,
         };
+        let sums = match relation {
+            RelationKind::Funded { .. } => find_money(sentence_text),
+            _ => Vec::new(),
+        };
         pairs
             .into_iter()
             .filter(|(s, o, _)| s.entity != o.entity)
             .map(|(s, o, certainty)| {
                 let certainty = certainty * s.certainty * o.certainty;
-                let relation = own_amount(
-                    relation.clone(),
-                    sentence_text,
-                    o.range.start.saturating_sub(offset),
-                );
+                let object_at = o.range.start.saturating_sub(offset);
+                let relation = own_amount(relation.clone(), sentence_text, &sums, object_at);
                 (s, o, relation, certainty)
             })
             .collect()
@@ -482,7 +471,8 @@ impl Extractor {
                 let subject = match subject {
                     Some(subject) => Party::of(subject),
                     // "This new funding includes …": the funder named last.
-                    None if pattern.relation == PatternRelation::Funded => match site.last_funder {
+                    None if pattern.relation == PatternRelation::Funded => match site.recent.funder
+                    {
                         Some(entity) => Party {
                             entity,
                             range: site.sentence.clone(),
@@ -694,12 +684,12 @@ impl Extractor {
     /// "both countries": the article's two most-mentioned governments;
     /// "the two officials": the two people named last.
     fn pair_reference(&self, site: &Site<'_>) -> Vec<Party> {
-        let meeting = site.last_meeting.unwrap_or_default();
+        let meeting = site.recent.meeting.unwrap_or_default();
         let pair = if any(site.cues, CueKind::PairReference) {
             site.ranking
         } else if any(site.cues, CueKind::PeoplePairReference) {
             // "They agreed": the two who last met, else the two named last.
-            if site.last_meeting.is_some() {
+            if site.recent.meeting.is_some() {
                 &meeting[..]
             } else {
                 site.recent_people
@@ -736,7 +726,8 @@ impl Extractor {
             // The one the text was last about: the subject of the last fact.
             ["he" | "she", ..] => {
                 return site
-                    .last_person_subject
+                    .recent
+                    .person_subject
                     .or(site.recent_people.first().copied())
             }
             ["the", role, ..] if self.set.cues.role_nouns.iter().any(|r| r == role) => Some(*role),
@@ -848,12 +839,8 @@ struct Site<'a> {
     ranking: &'a [usize],
     /// People named before the trigger, most recent first, each once.
     recent_people: &'a [usize],
-    /// The two parties of the last meeting found before the trigger.
-    last_meeting: Option<[usize; 2]>,
-    /// The funder of the last funding found before the trigger.
-    last_funder: Option<usize>,
-    /// The person who was the subject of the last fact found before the trigger.
-    last_person_subject: Option<usize>,
+    /// What the article said last before the trigger.
+    recent: Recent,
     /// Cue words of the sentence.
     cues: &'a [Hit],
     /// Byte ranges of the sentence's mentions that link to nothing.

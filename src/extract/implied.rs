@@ -5,7 +5,7 @@
 
 use super::args::{word_count, Arg};
 use super::extractor::{DateOrigin, ExtractedFact, Party};
-use super::money::find_money;
+use super::money::Money;
 use crate::mentions::government_of;
 use crate::model::{Dataset, Date, EntityKind, MeetingMode, RelationKind};
 use crate::text::fold;
@@ -185,16 +185,26 @@ pub fn funders_as_governments(dataset: &Dataset, date: Date, pairs: Pairs) -> Pa
 }
 
 /// A recipient's own sum when the sentence gives one right before it
-/// ("$8.5 million in Honduras, $7 million in Guatemala"), else the relation as is.
-pub fn own_amount(relation: RelationKind, sentence: &str, object_at: usize) -> RelationKind {
+/// ("$8.5 million in Honduras, $7 million in Guatemala"), else the relation as
+/// is; `sums` are the sentence's sums of money.
+pub fn own_amount(
+    relation: RelationKind,
+    sentence: &str,
+    sums: &[Money],
+    object_at: usize,
+) -> RelationKind {
     let RelationKind::Funded {
         purpose, status, ..
     } = &relation
     else {
         return relation;
     };
-    let own = find_money(sentence).into_iter().rev().find(|m| {
-        m.range.end <= object_at && {
+    // One sum in the sentence is the trigger's own, already taken.
+    if sums.len() < 2 {
+        return relation;
+    }
+    let own = sums.iter().rev().find(|m| {
+        m.range.end <= object_at && object_at - m.range.end <= 24 && {
             let between = fold(&sentence[m.range.end..object_at]);
             let between = between.trim().trim_end_matches(" the");
             matches!(between, "in" | "for" | "to")
@@ -203,7 +213,7 @@ pub fn own_amount(relation: RelationKind, sentence: &str, object_at: usize) -> R
     match own {
         Some(money) => RelationKind::Funded {
             amount: Some(money.amount),
-            currency: Some(money.currency),
+            currency: Some(money.currency.clone()),
             purpose: purpose.clone(),
             status: *status,
         },
@@ -234,13 +244,39 @@ pub fn host_of_list<'a>(
     (with_last && word_count(&between) <= 8 && !between.contains([',', ';'])).then_some(host)
 }
 
-/// The two parties of the last in-person, virtual or phone meeting found so far.
-pub fn last_meeting(facts: &[ExtractedFact]) -> Option<[usize; 2]> {
-    facts
-        .iter()
-        .rev()
-        .find(|f| matches!(f.relation, RelationKind::MetWith { .. }))
-        .map(|f| [f.subject, f.object])
+/// What the article said last, for stand-ins in what follows: the two who
+/// last met ("they"), the last person who did something ("he"), the last
+/// funder ("this new funding").
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Recent {
+    /// The two parties of the last meeting or call.
+    pub meeting: Option<[usize; 2]>,
+    /// The subject of the last fact that had a person as subject.
+    pub person_subject: Option<usize>,
+    /// The subject of the last funding.
+    pub funder: Option<usize>,
+}
+
+impl Recent {
+    /// Takes a newly found fact into account.
+    pub fn note(&mut self, dataset: &Dataset, fact: &ExtractedFact) {
+        match fact.relation {
+            RelationKind::MetWith { .. } => self.meeting = Some([fact.subject, fact.object]),
+            RelationKind::Funded { .. } => self.funder = Some(fact.subject),
+            _ => {}
+        }
+        if dataset.entities[fact.subject].kind == EntityKind::Person {
+            self.person_subject = Some(fact.subject);
+        }
+    }
+
+    /// This memory with the facts of the sentence so far taken into account.
+    pub fn with(mut self, dataset: &Dataset, facts: &[ExtractedFact]) -> Recent {
+        for fact in facts {
+            self.note(dataset, fact);
+        }
+        self
+    }
 }
 
 /// `date`, a year earlier when it falls after `reference`.
@@ -271,7 +307,7 @@ pub fn drop_undated_repeats(facts: &mut Vec<ExtractedFact>) {
         };
         (a, f.relation.name(), b)
     };
-    let dated: Vec<_> = facts
+    let dated: std::collections::HashSet<_> = facts
         .iter()
         .filter(|f| f.date_origin != DateOrigin::Fallback)
         .map(key)

@@ -56,6 +56,9 @@ const SCALES: &[(&str, f64)] = &[
 /// assert_eq!(sums, [(13_500_000.0, "USD"), (20_000_000.0, "USD"), (300_000.0, "EUR")]);
 /// ```
 pub fn find_money(text: &str) -> Vec<Money> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new(); // no sum without a figure
+    }
     let lower = text.to_ascii_lowercase(); // same byte offsets
     let bytes = lower.as_bytes();
     let mut found = Vec::new();

@@ -81,24 +81,30 @@ impl<T> PhraseSet<T> {
         let start = folded.folded_offset(sentence.start);
         let end = folded.folded_offset(sentence.end).max(start);
         let haystack = &folded.text[start..end];
+        let inner_gap = |at: usize, piece: &str| {
+            let word = piece.trim_end_matches(' ');
+            at > 0 && at + piece.len() < haystack.len() && !word.is_empty() && is_gap(word)
+        };
+        // Most sentences have no gap word: search them as they are.
+        let mut at = 0;
+        let any_gap = haystack.split_inclusive(' ').any(|piece| {
+            let gap = inner_gap(at, piece);
+            at += piece.len();
+            gap
+        });
+        if !any_gap {
+            return self.find_in(haystack, |i| start + i, |i| start + i);
+        }
         // The haystack without its gap words, and where each byte came from.
         let mut compact = String::with_capacity(haystack.len());
         let mut origin: Vec<usize> = Vec::with_capacity(haystack.len() + 1);
-        let mut skipped = false;
         let mut at = 0;
         for piece in haystack.split_inclusive(' ') {
-            let word = piece.trim_end_matches(' ');
-            let inner = at > 0 && at + piece.len() < haystack.len();
-            if inner && !word.is_empty() && is_gap(word) {
-                skipped = true;
-            } else {
+            if !inner_gap(at, piece) {
                 compact.push_str(piece);
                 origin.extend(at..at + piece.len());
             }
             at += piece.len();
-        }
-        if !skipped {
-            return self.find_in(haystack, |i| start + i, |i| start + i);
         }
         // A match ends after its last byte, wherever that byte came from.
         self.find_in(

@@ -12,6 +12,8 @@
 //! ```
 
 use std::collections::HashSet;
+
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -44,9 +46,11 @@ pub struct Language {
     /// Words of honorifics, ranks and offices that stand before a name.
     pub titles: Vec<String>,
     #[serde(skip)]
-    gap_set: HashSet<String>,
+    gap_set: FxHashSet<String>,
     #[serde(skip)]
-    title_words: HashSet<String>,
+    gap_lengths: (usize, usize),
+    #[serde(skip)]
+    title_words: FxHashSet<String>,
 }
 
 impl Language {
@@ -57,6 +61,11 @@ impl Language {
             let mut pack: Language =
                 ron::from_str(ENGLISH).expect("the bundled lang/english.ron is valid (tested)");
             pack.gap_set = pack.gap_words.iter().map(|w| fold_name(w)).collect();
+            let lengths = pack.gap_set.iter().map(String::len);
+            pack.gap_lengths = (
+                lengths.clone().min().unwrap_or(0),
+                lengths.max().unwrap_or(0),
+            );
             pack.title_words = pack
                 .titles
                 .iter()
@@ -92,15 +101,20 @@ impl Language {
 
     /// Whether `line` is page chrome ("MORE: Readout of …") rather than prose.
     pub fn is_page_chrome(&self, line: &str) -> bool {
-        let folded = fold_name(line.trim_start_matches(|c: char| !c.is_alphanumeric()));
-        self.page_chrome
-            .iter()
-            .any(|p| folded.starts_with(p.as_str()))
+        // Only the line's opening words matter, compared without folding the line.
+        let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+        self.page_chrome.iter().any(|p| {
+            line.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        })
     }
 
     /// Whether a folded word may stand inside a trigger without breaking it.
     pub fn is_gap_word(&self, folded_word: &str) -> bool {
-        self.gap_set.contains(folded_word)
+        // Most words are ruled out by their length before any hashing.
+        let len = folded_word.len();
+        (self.gap_lengths.0..=self.gap_lengths.1).contains(&len)
+            && self.gap_set.contains(folded_word)
     }
 
     /// Whether every word of `text` belongs to a title ("Prime Minister",
@@ -117,10 +131,15 @@ impl Language {
     /// The title ending right before byte `at` ("President" in "President
     /// Macron", "Brig. Gen." in "Brig. Gen. Smith"), at most three words.
     pub fn title_before<'t>(&self, text: &'t str, at: usize) -> Option<&'t str> {
+        // Three words at most: look back a bounded stretch, never the whole text.
+        let mut from = at.saturating_sub(64);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
         let before = &text[..at];
-        let cut = before
+        let cut = before[from..]
             .rfind([',', ';', ':', '(', '"', '\n'])
-            .map_or(0, |i| i + 1);
+            .map_or(from, |i| from + i + 1);
         let words: Vec<(usize, &str)> = before[cut..]
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
