@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use super::clause::is_possessive_qualifier;
 use super::money::find_money;
 use crate::mentions::{is_apposition, Mention, MentionKind, Resolution};
 use crate::model::{Dataset, EntityKind};
@@ -193,6 +192,26 @@ fn group_noun_after(text: &str, at: usize) -> Option<usize> {
         && rest.len() > trimmed.len()
         && Language::english().is_group_noun(&fold(word)))
     .then(|| at + (rest.len() - trimmed.len()) + word_len)
+}
+
+/// Whether the argument is in the possessive ("Burma's"): a determiner of
+/// what follows, not a party.
+pub fn is_possessive(text: &str, arg: &Arg) -> bool {
+    let own = &text[arg.range.clone()];
+    let after = &text[arg.range.end..];
+    ["'s", "\u{2019}s"]
+        .iter()
+        .any(|s| own.ends_with(s) || after.starts_with(s))
+}
+
+/// Whether the argument is a possessive that only qualifies the next name:
+/// "Burma's Ministry of Defense", "Ukraine's Prime Minister Volodymyr Groysman".
+pub fn is_possessive_qualifier(text: &str, arg: &Arg, next: Option<&Arg>) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    let after = &text[arg.range.end..next.range.start.max(arg.range.end)];
+    is_possessive(text, arg) && word_count(after) <= 4 && !after.contains([',', ';'])
 }
 
 /// Whether the text between two list items joins them: a comma, a joiner
@@ -404,5 +423,25 @@ mod tests {
         for gap in ["", " ", " met ", " and then ", " for the "] {
             assert!(!is_list_gap(gap, &joiners), "{gap:?}");
         }
+    }
+
+    fn arg(range: std::ops::Range<usize>) -> Arg {
+        Arg {
+            entity: 0,
+            range,
+            indirect: false,
+            glued: false,
+        }
+    }
+
+    #[test]
+    fn possessives_qualify() {
+        let text = "Burma's Ministry of Defense";
+        assert!(is_possessive_qualifier(
+            text,
+            &arg(0..5),
+            Some(&arg(8..text.len()))
+        ));
+        assert!(!is_possessive_qualifier(text, &arg(0..5), None));
     }
 }

@@ -84,16 +84,6 @@ pub fn owned_by_subject(text: &str, sentence: &Range<usize>, at: usize) -> bool 
     }
 }
 
-/// Whether the argument is in the possessive ("Burma's"): a determiner of
-/// what follows, not a party.
-pub fn is_possessive(text: &str, arg: &Arg) -> bool {
-    let own = &text[arg.range.clone()];
-    let after = &text[arg.range.end..];
-    ["'s", "\u{2019}s"]
-        .iter()
-        .any(|s| own.ends_with(s) || after.starts_with(s))
-}
-
 /// The list of eligible arguments introduced by "with" after byte `from`
 /// (within a few words): "signed a statement of intent with the Qatari delegation".
 pub fn with_objects<'a>(
@@ -116,16 +106,6 @@ pub fn with_objects<'a>(
         return Vec::new();
     }
     list_after(text, args, first.range.start, 0, ok, joiners)
-}
-
-/// Whether the argument is a possessive that only qualifies the next name:
-/// "Burma's Ministry of Defense", "Ukraine's Prime Minister Volodymyr Groysman".
-pub fn is_possessive_qualifier(text: &str, arg: &Arg, next: Option<&Arg>) -> bool {
-    let Some(next) = next else {
-        return false;
-    };
-    let after = &text[arg.range.end..next.range.start.max(arg.range.end)];
-    is_possessive(text, arg) && word_count(after) <= 4 && !after.contains([',', ';'])
 }
 
 #[cfg(test)]
@@ -168,16 +148,5 @@ mod tests {
         let stops = vec!["as".to_string()];
         let end = clause_end(text, &(0..text.len()), 3, &stops);
         assert_eq!(&text[..end], "It designated A and B ");
-    }
-
-    #[test]
-    fn possessives_qualify() {
-        let text = "Burma's Ministry of Defense";
-        assert!(is_possessive_qualifier(
-            text,
-            &arg(0..5),
-            Some(&arg(8..text.len()))
-        ));
-        assert!(!is_possessive_qualifier(text, &arg(0..5), None));
     }
 }

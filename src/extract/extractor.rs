@@ -2,16 +2,14 @@
 
 use std::ops::Range;
 
-use serde::Serialize;
-
 use super::args::{
-    eligible, has_infinitive, is_list_gap, list_after, list_before, sentence_args, word_count, Arg,
+    eligible, has_infinitive, is_list_gap, is_possessive, list_after, list_before, sentence_args,
+    word_count, Arg,
 };
 use super::attributes::{agreement_what, money_near};
-use super::clause::{
-    before_appositive, clause_end, clause_start, is_possessive, owned_by_subject, with_objects,
-};
+use super::clause::{before_appositive, clause_end, clause_start, owned_by_subject, with_objects};
 use super::cues::{any, any_within, CueKind, CueSet, Hit};
+use super::fact::{DateOrigin, ExtractedFact, Party};
 use super::implied::{
     drop_undated_repeats, funders_as_governments, host_of_list, implied_visits, not_after,
     own_amount, with_group_meeting, Recent,
@@ -25,49 +23,6 @@ use crate::model::{
 };
 use crate::text::{fold, fold_name, FoldedText, Language};
 
-/// Where a fact's date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DateOrigin {
-    /// A date written in the sentence.
-    Sentence,
-    /// The last date written in an earlier sentence of the article.
-    Context,
-    /// The article's date (main event, else publication): the text gave none.
-    Fallback,
-}
-
-/// A fact found in an article, with its provenance.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ExtractedFact {
-    /// Subject entity index.
-    #[serde(skip)]
-    pub subject: usize,
-    /// Object entity index.
-    #[serde(skip)]
-    pub object: usize,
-    /// The relation and its attributes.
-    pub relation: RelationKind,
-    /// When.
-    pub date: Date,
-    /// Where the date comes from.
-    pub date_origin: DateOrigin,
-    /// Sentence index.
-    pub sentence: usize,
-    /// Byte range of the sentence in the article.
-    pub sentence_range: Range<usize>,
-    /// Byte range of the subject mention.
-    pub subject_range: Range<usize>,
-    /// Byte range of the object mention (of the phrase standing for it).
-    pub object_range: Range<usize>,
-    /// Byte range of the trigger.
-    pub trigger_range: Range<usize>,
-    /// Id of the pattern that found it.
-    pub pattern: String,
-    /// How sure the matcher is, 0–1.
-    pub confidence: f32,
-}
-
 /// Relation patterns compiled for matching. Build it once per run.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -75,31 +30,6 @@ pub struct Extractor {
     cues: CueSet,
     /// Triggers, each with the patterns it belongs to, in file order.
     triggers: PhraseSet<usize>,
-}
-
-/// One argument slot filled: the entity and the text standing for it.
-#[derive(Debug, Clone)]
-pub(super) struct Party {
-    pub entity: usize,
-    pub range: Range<usize>,
-    pub certainty: f32,
-}
-
-impl Party {
-    pub(super) fn of(arg: &Arg) -> Party {
-        let mut certainty = 1.0;
-        if arg.indirect {
-            certainty *= 0.95;
-        }
-        if arg.glued {
-            certainty *= 0.9;
-        }
-        Party {
-            entity: arg.entity,
-            range: arg.range.clone(),
-            certainty,
-        }
-    }
 }
 
 impl Extractor {

@@ -4,7 +4,7 @@
 //! "they" for the two who last met, and one fact stated twice.
 
 use super::args::{word_count, Arg};
-use super::extractor::{DateOrigin, ExtractedFact, Party};
+use super::fact::{DateOrigin, ExtractedFact, Party};
 use super::money::Money;
 use crate::mentions::government_of;
 use crate::model::{Dataset, Date, EntityKind, MeetingMode, RelationKind};

@@ -21,12 +21,14 @@ mod attributes;
 mod clause;
 mod cues;
 mod extractor;
+mod fact;
 mod implied;
 mod money;
 mod patterns;
 mod phrases;
 
-pub use extractor::{DateOrigin, ExtractedFact, Extractor};
+pub use extractor::Extractor;
+pub use fact::{DateOrigin, ExtractedFact};
 
 /// The facts extracted from one article, ready to merge into the graph.
 #[derive(Debug, Clone, Default)]
