@@ -221,6 +221,12 @@ impl Extractor {
         };
         if any_within(site.cues, CueKind::Negation, before(3))
             || followed_by(site.text, site.trigger.end, &pattern.not_followed_by)
+            || preceded_by(
+                site.text,
+                site.sentence.start,
+                site.trigger.start,
+                &pattern.not_preceded_by,
+            )
         {
             return Vec::new();
         }
@@ -235,11 +241,13 @@ impl Extractor {
             clause_start(site.text, &site.sentence, site.trigger.start)..site.trigger.start;
         let planned = any_within(site.cues, CueKind::Planned, before(2))
             || any_within(site.cues, CueKind::PlannedClause, clause)
-            || any_within(
-                site.cues,
-                CueKind::PlannedAnywhere,
-                window.start + offset..window.end + offset,
-            );
+            || site.cues.iter().any(|h| {
+                // "ahead of next month's summit" times the summit, not the trigger.
+                h.kind == CueKind::PlannedAnywhere
+                    && h.range.start >= window.start + offset
+                    && h.range.end <= window.end + offset
+                    && !after_time_preposition(site.text, site.sentence.start, h.range.start)
+            });
         if planned && pattern.on_planned == OnPlanned::Drop {
             return Vec::new();
         }
@@ -788,6 +796,16 @@ fn around(text: &str, range: Range<usize>, before: usize, after: usize) -> Range
     start..end
 }
 
+/// Whether the word right before byte `at` is one of `words` (folded).
+fn preceded_by(text: &str, sentence_start: usize, at: usize, words: &[String]) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let from = start_of_words_before(&text[sentence_start..at], at - sentence_start, 1);
+    let word = fold(text[sentence_start + from..at].trim());
+    words.contains(&word)
+}
+
 /// Whether one of `phrases` (folded) follows byte `at` right away.
 fn followed_by(text: &str, at: usize, phrases: &[String]) -> bool {
     let mut end = (at + 64).min(text.len());
@@ -891,6 +909,16 @@ fn sentence_date<'d>(
         (Some(b), _) => Some(b),
         (None, a) => a,
     }
+}
+
+/// Whether "ahead of", "before" or "prior to" stands right before byte `at`.
+fn after_time_preposition(text: &str, sentence_start: usize, at: usize) -> bool {
+    let from = start_of_words_before(&text[sentence_start..at], at - sentence_start, 2);
+    let before = fold(&text[sentence_start + from..at]);
+    let before = before.trim();
+    ["ahead of", "before", "prior to"]
+        .iter()
+        .any(|p| before == *p || before.ends_with(&format!(" {p}")))
 }
 
 /// Whether a preposition stands right before the argument ("in Venezuela"):

@@ -88,6 +88,10 @@ pub struct Pattern {
     /// on X to …" is an appeal, not a call).
     #[serde(default)]
     pub not_followed_by: Vec<String>,
+    /// Words that cancel the trigger when they stand right before it ("remains
+    /// committed to" is a standing position, not a new commitment).
+    #[serde(default)]
+    pub not_preceded_by: Vec<String>,
     /// How arguments attach.
     #[serde(default)]
     pub shape: Shape,
