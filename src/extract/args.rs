@@ -305,10 +305,14 @@ fn strip_sum(gap: &str) -> Option<&str> {
         )
     });
     let after = gap[money.range.end..].trim_start();
-    let preposition = ["in ", "for ", "to "].iter().find(|p| {
+    let preposition = ["in", "for", "to"].iter().find(|p| {
         after
             .get(..p.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(p))
+            && after[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
     })?;
     hedged.then(|| after[preposition.len()..].trim_start())
 }
