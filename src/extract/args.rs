@@ -331,6 +331,17 @@ pub fn has_infinitive(gap: &str) -> bool {
     })
 }
 
+/// An argument of entity 0 over `range`, for tests.
+#[cfg(test)]
+pub(super) fn arg(range: Range<usize>) -> Arg {
+    Arg {
+        entity: 0,
+        range,
+        indirect: false,
+        glued: false,
+    }
+}
+
 /// Whether the entity may fill a slot that accepts `kinds` (person, government
 /// or organization when empty).
 pub fn eligible(dataset: &Dataset, arg: &Arg, kinds: &[EntityKind]) -> bool {
@@ -426,15 +437,6 @@ mod tests {
         }
         for gap in ["", " ", " met ", " and then ", " for the "] {
             assert!(!is_list_gap(gap, &joiners), "{gap:?}");
-        }
-    }
-
-    fn arg(range: std::ops::Range<usize>) -> Arg {
-        Arg {
-            entity: 0,
-            range,
-            indirect: false,
-            glued: false,
         }
     }
 

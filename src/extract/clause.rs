@@ -110,16 +110,8 @@ pub fn with_objects<'a>(
 
 #[cfg(test)]
 mod tests {
+    use super::super::args::arg;
     use super::*;
-
-    fn arg(range: Range<usize>) -> Arg {
-        Arg {
-            entity: 0,
-            range,
-            indirect: false,
-            glued: false,
-        }
-    }
 
     #[test]
     fn appositive_between_subject_and_verb() {
