@@ -302,7 +302,8 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
 }
 
 /// A date the article states about itself: a first line `date 2022-01-29` (or
-/// `date: …`), or "Published on November 21, 2022" near the top.
+/// `date: …`), "Published on November 21, 2022" near the top, a dateline
+/// ("QUITO, June 13, 2025 —") or a line holding only a full date.
 ///
 /// ```
 /// use newsgraph::text::header_date;
@@ -310,6 +311,13 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
 /// assert_eq!(header_date(" date 2022-01-29 Washington.- The …").unwrap().to_string(), "2022-01-29");
 /// assert_eq!(header_date("Title\n\nPublished on November 21, 2022\n").unwrap().to_string(), "2022-11-21");
 /// assert!(header_date("No date here.").is_none());
+/// // A dateline, or a line that is only a date, near the top.
+/// let dateline = "Rubio meets Noboa\n\nQUITO, June 13, 2025 — Secretary Rubio met …";
+/// assert_eq!(header_date(dateline).unwrap().to_string(), "2025-06-13");
+/// let release = "Readout\nOffice of the Spokesperson\nJanuary 29, 2022\n\nThe Secretary met …";
+/// assert_eq!(header_date(release).unwrap().to_string(), "2022-01-29");
+/// // A date inside a sentence is no dateline.
+/// assert!(header_date("The talks of June 13, 2025 were long.").is_none());
 /// // Long texts are cut at a character boundary.
 /// assert!(header_date(&"é".repeat(1500)).is_none());
 /// ```
@@ -337,7 +345,34 @@ pub fn header_date(text: &str) -> Option<Date> {
             }
         }
     }
-    None
+    head.lines().take(HEADER_LINES).find_map(dateline_date)
+}
+
+/// How many lines from the top a dateline or a date line may stand on.
+const HEADER_LINES: usize = 8;
+
+/// The date of a dateline ("QUITO, June 13, 2025 — …", "June 13, 2025 (VOA) -")
+/// or of a line that is only a full date ("January 29, 2022"), if `line` is one.
+fn dateline_date(line: &str) -> Option<Date> {
+    let first = find_dates(line, None)
+        .into_iter()
+        .next()
+        .filter(|d| d.explicit && d.date.day().is_some())?;
+    let before = &line[..first.range.start];
+    let after = line[first.range.end..].trim_start_matches([',', ' ', '.']);
+    let after = skip_parenthesis(after);
+    let place_only = before.split_whitespace().count() <= 4 && !before.contains('.');
+    let ends_line = after.trim().is_empty();
+    let dash = after.starts_with(['\u{2014}', '\u{2013}', '-']);
+    (place_only && (dash || ends_line)).then_some(first.date)
+}
+
+/// `text` past a leading "(VOA)" or "(AP)".
+fn skip_parenthesis(text: &str) -> &str {
+    match text.strip_prefix('(').and_then(|t| t.split_once(')')) {
+        Some((_, rest)) => rest.trim_start(),
+        None => text,
+    }
 }
 
 #[cfg(test)]
