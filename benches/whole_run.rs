@@ -77,6 +77,7 @@ fn run_matcher(
                     &text,
                     source.published,
                     source.event_date.or(source.published),
+                    None,
                 );
                 let sentences = facts
                     .iter()

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::export::{self, Engine, ExportError, ImageFormat, View};
-use crate::extract::{ArticleFacts, Extractor};
+use crate::extract::{author_of, ArticleFacts, Extractor};
 use crate::graph::KnowledgeGraph;
 use crate::mentions::{ArticleMentions, Matcher};
 use crate::model::{Dataset, Date};
@@ -83,7 +83,8 @@ pub fn read_article(path: &Path) -> Result<String, PipelineError> {
 }
 
 /// Finds the mentions and facts of one article. `date` is its reference date
-/// (publication, else main event); `fallback` dates facts the text leaves undated.
+/// (publication, else main event); `fallback` dates facts the text leaves
+/// undated; `author` is who "I" and "we" are (see [`author_of`]).
 pub fn analyze_article(
     dataset: &Dataset,
     matcher: &Matcher,
@@ -91,11 +92,23 @@ pub fn analyze_article(
     text: &str,
     date: Option<Date>,
     fallback: Option<Date>,
+    author: Option<usize>,
 ) -> (ArticleMentions, Vec<crate::extract::ExtractedFact>) {
     let mentions = matcher.analyze(dataset, text, date);
     let fallback = fallback.or(mentions.reference_date);
-    let facts = extractor.extract(dataset, text, &mentions, fallback);
+    let facts = extractor.extract_by(dataset, text, &mentions, fallback, author);
     (mentions, facts)
+}
+
+/// The author of each outlet the sources name, resolved once per outlet.
+fn authors(dataset: &Dataset) -> std::collections::HashMap<&str, Option<usize>> {
+    let mut found = std::collections::HashMap::new();
+    for outlet in dataset.sources.values().filter_map(|s| s.outlet.as_deref()) {
+        found
+            .entry(outlet)
+            .or_insert_with(|| author_of(dataset, outlet));
+    }
+    found
 }
 
 /// Runs the matcher over every source with an article file, in parallel,
@@ -107,6 +120,7 @@ pub fn extract_sources(
 ) -> Result<Vec<(ArticleFacts, ArticleReport)>, PipelineError> {
     let matcher = Matcher::new(dataset);
     let extractor = Extractor::new(&dataset.patterns);
+    let authors = authors(dataset);
     let sources: Vec<_> = dataset
         .sources
         .values()
@@ -124,6 +138,7 @@ pub fn extract_sources(
                 &text,
                 source.published,
                 fallback,
+                source.outlet.as_deref().and_then(|o| authors[o]),
             );
             let sentences = facts
                 .iter()

@@ -19,7 +19,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use newsgraph::extract::{ExtractedFact, Extractor};
+use newsgraph::extract::{author_of, ExtractedFact, Extractor};
 use newsgraph::mentions::{government_of, Matcher};
 use newsgraph::model::{Date, EntityKind, MeetingMode, RelationKind};
 use newsgraph::Dataset;
@@ -206,7 +206,12 @@ fn score_case(dir: &Path) -> CaseResult {
     let matcher = Matcher::new(&dataset);
     let extractor = Extractor::new(&dataset.patterns);
     let analysis = matcher.analyze(&dataset, &text, Some(gold.published));
-    let extracted = extractor.extract(&dataset, &text, &analysis, Some(gold.published));
+    let author = dataset
+        .sources
+        .get("article")
+        .and_then(|s| s.outlet.as_deref())
+        .and_then(|o| author_of(&dataset, o));
+    let extracted = extractor.extract_by(&dataset, &text, &analysis, Some(gold.published), author);
     let found: Vec<Found> = extracted
         .iter()
         .filter_map(|f: &ExtractedFact| {

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use newsgraph::extract::{DateOrigin, ExtractedFact, Extractor};
+use newsgraph::extract::{author_of, DateOrigin, ExtractedFact, Extractor};
 use newsgraph::mentions::Matcher;
 use newsgraph::model::{Dataset, Date, Source};
 use newsgraph::pipeline::{analyze_article, read_article};
@@ -109,6 +109,10 @@ pub fn run(
             &text,
             article.date,
             article.fallback,
+            article
+                .source
+                .and_then(|s| s.outlet.as_deref())
+                .and_then(|o| author_of(&dataset, o)),
         );
         let source_id = match article.source {
             Some(source) => source.id.clone(),

@@ -76,12 +76,20 @@ pub fn before_appositive(text: &str, sentence: &Range<usize>, args: &[Arg], at: 
 /// "his visit to", "their trip to", "during a visit to".
 pub fn owned_by_subject(text: &str, sentence: &Range<usize>, at: usize) -> bool {
     let before = fold(&text[sentence.start..at]);
-    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
-    match words.as_slice() {
-        [owner, ..] if matches!(*owner, "his" | "her" | "their" | "its") => true,
-        [article, prep] => *prep == "during" && matches!(*article, "a" | "the" | "an"),
-        _ => false,
-    }
+    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    // "his visit", "her historic visit", "during a landmark visit": a
+    // possessive or "during a" within a few words, only adjectives between.
+    let owner = |w: &&str| matches!(*w, "his" | "her" | "their" | "its");
+    let article = |w: &&str| matches!(*w, "a" | "the" | "an");
+    let Some(at) = words.iter().position(|w| owner(w) || article(w)) else {
+        return false;
+    };
+    let adjectives = words[..at]
+        .iter()
+        .all(|w| w.chars().all(char::is_alphabetic));
+    adjectives
+        && at <= 2
+        && (owner(&words[at]) || words.get(at + 1).is_some_and(|w| *w == "during"))
 }
 
 /// The list of eligible arguments introduced by "with" after byte `from`
@@ -106,6 +114,19 @@ pub fn with_objects<'a>(
         return Vec::new();
     }
     list_after(text, args, first.range.start, 0, ok, joiners)
+}
+
+/// Whether `arg` only qualifies an appositive after an earlier name: the
+/// text since the last comma after `from` is a description ending in "of"
+/// ("designation of Sali Berisha, a former President of Albania").
+pub fn qualifies_appositive(text: &str, from: usize, arg: &Arg) -> bool {
+    let Some(comma) = text[from..arg.range.start].rfind(',') else {
+        return false;
+    };
+    let segment = text[from + comma + 1..arg.range.start].trim();
+    let described = segment.starts_with(char::is_lowercase);
+    let last = segment.rsplit(' ').next().unwrap_or("");
+    described && last == "of"
 }
 
 #[cfg(test)]
@@ -140,5 +161,28 @@ mod tests {
         let stops = vec!["as".to_string()];
         let end = clause_end(text, &(0..text.len()), 3, &stops);
         assert_eq!(&text[..end], "It designated A and B ");
+    }
+
+    #[test]
+    fn owners_across_adjectives() {
+        let owned = |text: &str| {
+            let at = text.find("visit to").unwrap();
+            owned_by_subject(text, &(0..text.len()), at)
+        };
+        assert!(owned("Rice met Gadhafi during a landmark visit to Tripoli"));
+        assert!(owned("Rice met Gadhafi on her historic visit to Tripoli"));
+        assert!(!owned("Rice met Gadhafi, who praised the visit to Tripoli"));
+        assert!(!owned("Rice met Gadhafi after the 2008 visit to Tripoli"));
+    }
+
+    #[test]
+    fn appositive_qualifiers() {
+        let text = "designation of Sali Berisha, a former President of Albania, due to";
+        let albania = text.find("Albania").unwrap();
+        let at = text.find("of").unwrap() + 2;
+        assert!(qualifies_appositive(text, at, &arg(albania..albania + 7)));
+        let text = "designated Kenya, Uganda and Ruritania";
+        let at = text.find("Ruritania").unwrap();
+        assert!(!qualifies_appositive(text, 10, &arg(at..at + 9)));
     }
 }

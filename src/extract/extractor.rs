@@ -7,7 +7,10 @@ use super::args::{
     word_count, Arg,
 };
 use super::attributes::{agreement_what, money_near};
-use super::clause::{before_appositive, clause_end, clause_start, owned_by_subject, with_objects};
+use super::clause::{
+    before_appositive, clause_end, clause_start, owned_by_subject, qualifies_appositive,
+    with_objects,
+};
 use super::cues::{any, any_within, CueKind, CueSet, Hit};
 use super::fact::{DateOrigin, ExtractedFact, Party};
 use super::implied::{
@@ -65,6 +68,20 @@ impl Extractor {
         analysis: &ArticleMentions,
         fallback: Option<Date>,
     ) -> Vec<ExtractedFact> {
+        self.extract_by(dataset, text, analysis, fallback, None)
+    }
+
+    /// [`Extractor::extract`] for an article whose author is known: "I" and
+    /// "we" opening a clause of a statement stand for `author` (the issuing
+    /// department, see [`author_of`](super::author_of)).
+    pub fn extract_by(
+        &self,
+        dataset: &Dataset,
+        text: &str,
+        analysis: &ArticleMentions,
+        fallback: Option<Date>,
+        author: Option<usize>,
+    ) -> Vec<ExtractedFact> {
         let folded = &analysis.folded;
         let ranking = government_ranking(dataset, analysis);
         let mut facts: Vec<ExtractedFact> = Vec::new();
@@ -110,6 +127,11 @@ impl Extractor {
                 let recent = recent.with(dataset, &stated);
                 for &p in patterns {
                     let pattern = &self.set.patterns[p];
+                    if pattern.relation == PatternRelation::Funded
+                        && purpose_of_funding(text, &sentence.range, &trigger, &stated)
+                    {
+                        continue;
+                    }
                     let date = if pattern.relation == PatternRelation::Funded {
                         date
                     } else {
@@ -127,6 +149,7 @@ impl Extractor {
                         recent,
                         cues: &hits,
                         unlinked: &unlinked,
+                        author,
                     };
                     let found = self.apply(pattern, &site);
                     if found.is_empty() {
@@ -362,6 +385,10 @@ impl Extractor {
                         let list = list_before(text, args, to, gap, subject_ok, joiners);
                         let nearest = list.last().copied();
                         let head = nearest.map(|n| head_of_phrase(text, args, n, subject_ok));
+                        // "Rice says … after she met with Gadhafi": the pronoun
+                        // right before the verb is its subject, not the name before it.
+                        let head = head
+                            .filter(|h| !subject_pronoun_before(text, h.range.end, trigger.start));
                         // "A and B met with C": both met C.
                         if head == nearest
                             && list.len() > 1
@@ -380,6 +407,7 @@ impl Extractor {
                                     && a.range.end <= end
                                     && object_ok(a)
                                     && !is_possessive(text, a)
+                                    && !qualifies_appositive(text, trigger.end, a)
                             })
                             .collect()
                     } else {
@@ -406,8 +434,8 @@ impl Extractor {
                     };
                     (subject, objects)
                 };
-                let subject = match subject {
-                    Some(subject) => Party::of(subject),
+                let subject = match self.first_person(site).or_else(|| subject.map(Party::of)) {
+                    Some(subject) => subject,
                     // "This new funding includes …": the funder named last.
                     None if pattern.relation == PatternRelation::Funded => match site.recent.funder
                     {
@@ -660,6 +688,16 @@ impl Extractor {
         let start = clause_start(site.text, &site.sentence, site.trigger.start);
         let before = fold(&site.text[start..site.trigger.start]);
         let words: Vec<&str> = before.split_whitespace().collect();
+        if subject_pronoun_before(site.text, start, site.trigger.start) {
+            // "Rice says … after she met": the sentence's first person.
+            let first = site.args.iter().find(|a| {
+                a.range.end <= site.trigger.start
+                    && site.dataset.entities[a.entity].kind == EntityKind::Person
+            });
+            if let Some(first) = first {
+                return Some(first.entity);
+            }
+        }
         let role = match words.as_slice() {
             // The one the text was last about: the subject of the last fact.
             ["he" | "she", ..] => {
@@ -684,6 +722,38 @@ impl Extractor {
             })
         };
         people.iter().find(holds).or(people.first()).copied()
+    }
+
+    /// "I am announcing", "we provided": the article's author, when "I" or
+    /// "we" opens the clause of the trigger.
+    fn first_person(&self, site: &Site<'_>) -> Option<Party> {
+        let author = site.author?;
+        let start = clause_start(site.text, &site.sentence, site.trigger.start);
+        // A name after the clause's start is the subject ("I and Minister X").
+        let start = site
+            .args
+            .iter()
+            .filter(|a| a.range.start >= start && a.range.end <= site.trigger.start)
+            .map(|a| a.range.end)
+            .max()
+            .unwrap_or(start);
+        let quoted = site.text[site.sentence.start..site.trigger.start]
+            .matches(['"', '\u{201c}', '\u{201d}'])
+            .count()
+            % 2
+            == 1;
+        let before = fold(&site.text[start..site.trigger.start]);
+        let english = Language::english();
+        let speaks = before
+            .split_whitespace()
+            .take(4)
+            .any(|w| english.is_first_person(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        // Inside a quotation "we" is the speaker, not the author.
+        (speaks && !quoted).then(|| Party {
+            entity: author,
+            range: site.sentence.clone(),
+            certainty: 0.9,
+        })
     }
 
     /// "him", "her" right after the trigger: the person named last before it
@@ -783,6 +853,8 @@ struct Site<'a> {
     cues: &'a [Hit],
     /// Byte ranges of the sentence's mentions that link to nothing.
     unlinked: &'a [Range<usize>],
+    /// Who "I" and "we" are: the article's author, when known.
+    author: Option<usize>,
 }
 
 /// The text from `before` words before `range` to `after` words after it.
@@ -909,6 +981,37 @@ fn sentence_date<'d>(
         (Some(b), _) => Some(b),
         (None, a) => a,
     }
+}
+
+/// Whether "he" or "she" stands among the last two words before `to`, after `from`.
+fn subject_pronoun_before(text: &str, from: usize, to: usize) -> bool {
+    let before = fold(&text[from..to]);
+    before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| matches!(w, "he" | "she"))
+}
+
+/// Whether a funding trigger is the purpose of a grant the sentence already
+/// stated: "will provide a $60 million grant to UNICEF to deliver support to
+/// families in Tunisia" funds UNICEF only.
+fn purpose_of_funding(
+    text: &str,
+    sentence: &Range<usize>,
+    trigger: &Range<usize>,
+    stated: &[ExtractedFact],
+) -> bool {
+    let infinitive = text[sentence.start..trigger.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("to"));
+    stated.iter().any(|f| {
+        let after = f.object_range.end <= trigger.start;
+        matches!(f.relation, RelationKind::Funded { .. })
+            && after
+            && (infinitive || has_infinitive(&text[f.object_range.end..trigger.start]))
+    })
 }
 
 /// Whether "ahead of", "before" or "prior to" stands right before byte `at`.

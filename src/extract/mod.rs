@@ -18,6 +18,7 @@
 
 mod args;
 mod attributes;
+mod author;
 mod clause;
 mod cues;
 mod extractor;
@@ -27,6 +28,7 @@ mod money;
 mod patterns;
 mod phrases;
 
+pub use author::author_of;
 pub use extractor::Extractor;
 pub use fact::{DateOrigin, ExtractedFact};
 

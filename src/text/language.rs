@@ -41,6 +41,8 @@ pub struct Language {
     pub gap_words: Vec<String>,
     /// Verbs that introduce reported speech.
     pub reporting: Vec<String>,
+    /// Pronouns by which a statement's author speaks ("I", "we").
+    pub first_person: Vec<String>,
     /// Nouns that make a demonym stand for its government ("the Qatari delegation").
     pub group_nouns: Vec<String>,
     /// Words of honorifics, ranks and offices that stand before a name.
@@ -174,6 +176,13 @@ impl Language {
     /// Whether a word is a reporting verb ("said"), ignoring case.
     pub fn is_reporting(&self, word: &str) -> bool {
         self.reporting.iter().any(|v| v.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether a word is a first-person pronoun ("I", "we"), ignoring case.
+    pub fn is_first_person(&self, word: &str) -> bool {
+        self.first_person
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(word))
     }
 
     /// Every form of a verb: base, third person, past (and participle when
