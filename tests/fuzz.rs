@@ -1,8 +1,8 @@
 //! Property-based fuzzing of the stages that read untrusted input: the RON
 //! loader, the sentence splitter, the date finder and the matcher. Random
-//! and mutated inputs; nothing may panic, every byte range must lie on
-//! character boundaries, and time must stay linear in the input's size
-//! (checked as a ratio between two sizes, never as an absolute time).
+//! and mutated inputs; nothing may panic, and every byte range must lie on
+//! character boundaries. (`tests/linear.rs` checks that their time stays
+//! linear in the input's size.)
 //!
 //! CI runs a bounded number of cases (64 per property). To fuzz for longer:
 //!
@@ -12,7 +12,6 @@
 
 use std::ops::Range;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
 use newsgraph::extract::Extractor;
 use newsgraph::mentions::Matcher;
@@ -198,94 +197,4 @@ proptest! {
             Err(other) => prop_assert!(false, "{}", other),
         }
     }
-}
-
-/// The best of five timings of `run` on `input`.
-fn best_time(input: &str, run: &dyn Fn(&str)) -> Duration {
-    (0..5)
-        .map(|_| {
-            let start = Instant::now();
-            run(input);
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
-/// Fails unless 8× the input takes at most 20× the time (linear is 8×,
-/// quadratic 64×).
-fn assert_linear(name: &str, unit: &str, run: &dyn Fn(&str)) {
-    // One timing at a time: the tests of this file run on parallel threads.
-    static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _alone = TIMING.lock().unwrap_or_else(|e| e.into_inner());
-    let small = unit.repeat(4);
-    let large = unit.repeat(32);
-    run(&small); // warm up (lazy statics, the allocator)
-    let t1 = best_time(&small, run);
-    let t8 = best_time(&large, run);
-    let ratio = t8.as_secs_f64() / t1.as_secs_f64().max(1e-6);
-    assert!(
-        ratio <= 20.0,
-        "{name}: 8x the input took {ratio:.1}x the time ({t1:?} -> {t8:?})"
-    );
-}
-
-/// Inputs that made a stage quadratic, each a unit repeated 4 and 32 times.
-fn pathological_units() -> Vec<(&'static str, String)> {
-    vec![
-        (
-            "one sentence without punctuation",
-            "the minister met with Blinken and talks Ecuador about trade ".repeat(40),
-        ),
-        ("runs of dots", ".".repeat(2000) + "x"),
-        ("blank lines", "\n".repeat(2000)),
-        ("white space then lines", " ".repeat(2000) + "a\nb\n"),
-        (
-            "a news article",
-            std::fs::read_to_string("tests/fixtures/minimal/articles/duck-soup.txt").unwrap()
-                + "\nAntony Blinken met Juan Carlos Holguín in Quito on Jan. 5. The U.S. and Ecuador agreed.\n",
-        ),
-    ]
-}
-
-#[test]
-fn the_sentence_splitter_is_linear() {
-    for (name, unit) in pathological_units() {
-        let unit = unit.repeat(64); // long enough that a run takes milliseconds
-        assert_linear(name, &unit, &|text| {
-            std::hint::black_box(split_sentences(text));
-        });
-    }
-}
-
-#[test]
-fn the_date_finder_is_linear() {
-    let unit = "on December 27, 2022 and this Friday, last year in Jan. 2021 ".repeat(50);
-    assert_linear("dates", &unit, &|text| {
-        std::hint::black_box(find_dates(text, Date::ymd(2022, 1, 28)));
-    });
-}
-
-#[test]
-fn the_matcher_and_mentions_are_linear() {
-    let data = dataset();
-    let (matcher, extractor) = matcher();
-    for (name, unit) in pathological_units() {
-        assert_linear(name, &unit, &|text| {
-            let found = matcher.analyze(data, text, Date::ymd(2022, 1, 28));
-            std::hint::black_box(found.unknown_names(text));
-            std::hint::black_box(extractor.extract(data, text, &found, Date::ymd(2022, 1, 28)));
-        });
-    }
-}
-
-#[test]
-fn the_loader_reports_many_errors_in_linear_time() {
-    let unit = "        (id: \"same\", name: \"Place\"),\n".repeat(100);
-    assert_linear("duplicate ids", &unit, &|records| {
-        let dir = tempfile::tempdir().unwrap();
-        let ron = format!("(\n    places: [\n{records}    ],\n)\n");
-        std::fs::write(dir.path().join("data.ron"), ron).unwrap();
-        let _ = std::hint::black_box(Dataset::load(dir.path()));
-    });
 }
