@@ -37,5 +37,5 @@ pub mod query;
 pub mod text;
 
 pub use graph::{KnowledgeGraph, ResolveError};
-pub use load::{load_dir, load_dirs, LoadError};
+pub use load::{load_dir, load_dirs, load_dirs_with, LoadError, LoadOptions};
 pub use model::{Dataset, Date, Entity, EntityKind};

@@ -27,6 +27,18 @@ pub struct Args {
     /// Use the curated records only; do not read the articles.
     #[arg(long, global = true)]
     curated_only: bool,
+    /// Skip (and report) articles larger than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = newsgraph::model::Limits::MAX_ARTICLE_BYTES)]
+    max_article_bytes: u64,
+    /// Skip (and report) articles with a sentence longer than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = newsgraph::model::Limits::MAX_SENTENCE_BYTES)]
+    max_sentence_bytes: usize,
+    /// Show at most this many data errors (all are counted).
+    #[arg(long, global = true, value_name = "N", default_value_t = newsgraph::model::Limits::MAX_ERRORS)]
+    max_errors: usize,
+    /// Accept article files outside the data directory (`../`, absolute paths, links leading out).
+    #[arg(long, global = true)]
+    allow_outside_data: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -185,7 +197,8 @@ enum Command {
         /// Only facts on or before this date.
         #[arg(long, value_name = "DATE")]
         until: Option<newsgraph::Date>,
-        /// Output file; standard output when omitted.
+        /// Output file; standard output when omitted or `-`. An existing
+        /// path that is not a regular file (a link, a FIFO, a device) is refused.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Graphviz layout engine for svg and png.
@@ -202,10 +215,19 @@ enum Command {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    cli::set_load_options(newsgraph::LoadOptions {
+        limits: newsgraph::model::Limits {
+            max_article_bytes: args.max_article_bytes,
+            max_sentence_bytes: args.max_sentence_bytes,
+            max_errors: args.max_errors,
+        },
+        allow_outside_data: args.allow_outside_data,
+    });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = run(&args, &mut out).and_then(|()| out.flush().map_err(anyhow::Error::from));
     match result {
+        Ok(()) if cli::skipped_any() => ExitCode::from(2),
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if cli::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
@@ -345,7 +367,10 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
                 view = newsgraph::export::View::focus(&graph, &graph.resolve(name)?.id, *depth);
             }
             let view = view.relations(relations).between(*since, *until);
-            cli::export::run(&view, *format, output.as_deref(), *engine, out)
+            let output = output
+                .as_deref()
+                .filter(|p| *p != std::path::Path::new("-"));
+            cli::export::run(&view, *format, output, *engine, out)
         }
         Command::Build { out: dir } => cli::build::run(data, dir, args.curated_only, out),
     }

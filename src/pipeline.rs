@@ -18,7 +18,8 @@ use crate::export::{self, Engine, ExportError, ImageFormat, View};
 use crate::extract::{author_of, ArticleFacts, Extractor};
 use crate::graph::KnowledgeGraph;
 use crate::mentions::{ArticleMentions, Matcher};
-use crate::model::{Dataset, Date};
+use crate::model::{Dataset, Date, Limits};
+use crate::text::overlong_sentence;
 
 /// Why the main job failed.
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +39,26 @@ pub enum PipelineError {
         path: PathBuf,
         /// Byte offset of the first invalid byte.
         offset: usize,
+    },
+    /// An article is larger than [`Limits::max_article_bytes`].
+    #[error("article {} is larger than {limit} bytes (the limit; raise it with --max-article-bytes)", path.display())]
+    TooLarge {
+        /// The article.
+        path: PathBuf,
+        /// The limit it exceeds.
+        limit: u64,
+    },
+    /// An article has a sentence longer than [`Limits::max_sentence_bytes`].
+    #[error("article {} has a sentence of {length} bytes at byte offset {offset}, longer than {limit} (the limit; raise it with --max-sentence-bytes)", path.display())]
+    LongSentence {
+        /// The article.
+        path: PathBuf,
+        /// Byte offset where the sentence starts.
+        offset: usize,
+        /// Its length in bytes.
+        length: usize,
+        /// The limit it exceeds.
+        limit: usize,
     },
     /// An export could not be written.
     #[error(transparent)]
@@ -63,23 +84,65 @@ pub struct ArticleReport {
     pub facts: usize,
 }
 
+/// An article the matcher did not read, and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SkippedArticle {
+    /// Source id.
+    pub source: String,
+    /// The article's path.
+    pub path: PathBuf,
+    /// Why it was skipped: the error, naming the file and the byte offset or limit.
+    pub reason: String,
+}
+
 /// What the matcher did with every article.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct ExtractionReport {
-    /// One report per article, in source order.
+    /// One report per article read, in source order.
     pub articles: Vec<ArticleReport>,
+    /// Articles that could not be read, decoded, or were over a limit, in source order.
+    pub skipped: Vec<SkippedArticle>,
 }
 
-/// Reads an article as UTF-8, with an error naming the file and byte offset.
+/// Reads an article as UTF-8 within the default [`Limits`], with an error
+/// naming the file and byte offset.
 pub fn read_article(path: &Path) -> Result<String, PipelineError> {
-    let bytes = std::fs::read(path).map_err(|source| PipelineError::Read {
+    read_article_within(path, &Limits::default())
+}
+
+/// Reads an article as UTF-8, refusing one over `limits`: at most
+/// `max_article_bytes + 1` bytes are ever read, so `/dev/zero` or a runaway
+/// file costs no more memory than the limit.
+pub fn read_article_within(path: &Path, limits: &Limits) -> Result<String, PipelineError> {
+    use std::io::Read as _;
+    let fail = |source| PipelineError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    String::from_utf8(bytes).map_err(|e| PipelineError::NotUtf8 {
+    };
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let mut bytes = Vec::new();
+    file.take(limits.max_article_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(fail)?;
+    if bytes.len() as u64 > limits.max_article_bytes {
+        return Err(PipelineError::TooLarge {
+            path: path.to_path_buf(),
+            limit: limits.max_article_bytes,
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| PipelineError::NotUtf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
-    })
+    })?;
+    if let Some(long) = overlong_sentence(&text, limits.max_sentence_bytes) {
+        return Err(PipelineError::LongSentence {
+            path: path.to_path_buf(),
+            offset: long.start,
+            length: long.len(),
+            limit: limits.max_sentence_bytes,
+        });
+    }
+    Ok(text)
 }
 
 /// Finds the mentions and facts of one article. `date` is its reference date
@@ -111,13 +174,18 @@ fn authors(dataset: &Dataset) -> std::collections::HashMap<&str, Option<usize>> 
     found
 }
 
+/// What one article gave: its facts and report, or why it was skipped.
+type Outcome = Result<(ArticleFacts, ArticleReport), SkippedArticle>;
+
 /// Runs the matcher over every source with an article file, in parallel,
 /// reading one article at a time per thread; results keep the source order.
+/// An article that cannot be read or decoded, or is over the dataset's
+/// [`Limits`], is skipped and listed in the report's `skipped`.
 /// `progress` is called once per article done.
 pub fn extract_sources(
     dataset: &Dataset,
     progress: &(dyn Fn() + Sync),
-) -> Result<Vec<(ArticleFacts, ArticleReport)>, PipelineError> {
+) -> (Vec<(ArticleFacts, ArticleReport)>, Vec<SkippedArticle>) {
     let matcher = Matcher::new(dataset);
     let extractor = Extractor::new(&dataset.patterns);
     let authors = authors(dataset);
@@ -126,61 +194,95 @@ pub fn extract_sources(
         .values()
         .filter_map(|s| Some((s, s.file.as_ref()?, dataset.article_path(s)?)))
         .collect();
-    sources
+    let outcomes: Vec<Outcome> = sources
         .par_iter()
         .map(|(source, file, path)| {
-            let text = read_article(path)?;
-            let fallback = source.event_date.or(source.published);
-            let (mentions, facts) = analyze_article(
-                dataset,
-                &matcher,
-                &extractor,
-                &text,
-                source.published,
-                fallback,
-                source.outlet.as_deref().and_then(|o| authors[o]),
-            );
-            let sentences = facts
-                .iter()
-                .map(|f| text[f.sentence_range.clone()].to_string())
-                .collect();
-            let report = ArticleReport {
-                source: source.id.clone(),
-                article: file.to_string(),
-                bytes: text.len(),
-                sentences: mentions.sentences.len(),
-                mentions: mentions.mentions.len(),
-                linked: mentions
-                    .mentions
-                    .iter()
-                    .filter(|m| m.entity.is_some())
-                    .count(),
-                facts: facts.len(),
+            let outcome = match read_article_within(path, &dataset.limits) {
+                Ok(text) => {
+                    let author = source.outlet.as_deref().and_then(|o| authors[o]);
+                    Ok(analyze_source(
+                        dataset, &matcher, &extractor, source, file, &text, author,
+                    ))
+                }
+                Err(error) => Err(SkippedArticle {
+                    source: source.id.clone(),
+                    path: path.clone(),
+                    reason: error.to_string(),
+                }),
             };
             progress();
-            Ok((
-                ArticleFacts {
-                    source: source.id.clone(),
-                    article: file.to_string(),
-                    facts,
-                    sentences,
-                },
-                report,
-            ))
+            outcome
         })
-        .collect()
+        .collect();
+    let mut done = Vec::new();
+    let mut skipped = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Ok(result) => done.push(result),
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    (done, skipped)
 }
 
-/// Builds the graph of curated records and of the facts found in every article.
+/// The facts and report of one source's article text.
+fn analyze_source(
+    dataset: &Dataset,
+    matcher: &Matcher,
+    extractor: &Extractor,
+    source: &crate::model::Source,
+    file: &str,
+    text: &str,
+    author: Option<usize>,
+) -> (ArticleFacts, ArticleReport) {
+    let fallback = source.event_date.or(source.published);
+    let (mentions, facts) = analyze_article(
+        dataset,
+        matcher,
+        extractor,
+        text,
+        source.published,
+        fallback,
+        author,
+    );
+    let sentences = facts
+        .iter()
+        .map(|f| text[f.sentence_range.clone()].to_string())
+        .collect();
+    let report = ArticleReport {
+        source: source.id.clone(),
+        article: file.to_string(),
+        bytes: text.len(),
+        sentences: mentions.sentences.len(),
+        mentions: mentions.mentions.len(),
+        linked: mentions
+            .mentions
+            .iter()
+            .filter(|m| m.entity.is_some())
+            .count(),
+        facts: facts.len(),
+    };
+    let facts = ArticleFacts {
+        source: source.id.clone(),
+        article: file.to_string(),
+        facts,
+        sentences,
+    };
+    (facts, report)
+}
+
+/// Builds the graph of curated records and of the facts found in every
+/// article; articles that could not be read are listed in the report's
+/// `skipped` (the graph is built from the others).
 pub fn build_graph(
     dataset: Dataset,
     progress: &(dyn Fn() + Sync),
 ) -> Result<(KnowledgeGraph, ExtractionReport), PipelineError> {
-    let results = extract_sources(&dataset, progress)?;
+    let (results, skipped) = extract_sources(&dataset, progress);
     let (facts, articles): (Vec<ArticleFacts>, Vec<ArticleReport>) = results.into_iter().unzip();
     Ok((
         KnowledgeGraph::build_with(dataset, facts),
-        ExtractionReport { articles },
+        ExtractionReport { articles, skipped },
     ))
 }
 
@@ -209,6 +311,10 @@ pub const MAX_FOCUS_FACTS: usize = 300;
 /// picture of tens of thousands of lines takes hours and shows nothing.
 pub const MAX_DRAWN_FACTS: usize = 3000;
 
+/// Nor pictures with more nodes than this, whatever their number of facts
+/// (293,000 entities and few facts kept `dot` busy for more than 10 minutes).
+pub const MAX_DRAWN_NODES: usize = 3000;
+
 /// Writes every export of the graph into `out_dir`:
 ///
 /// - `newsgraph.dot`, `newsgraph.graphml`, `newsgraph.json` (Cytoscape.js),
@@ -217,19 +323,39 @@ pub const MAX_DRAWN_FACTS: usize = 3000;
 ///   interactive page) and `focus/<person>.svg` for every person with at least
 ///   [`FOCUS_MIN_RELATIONS`] relations (their `focus/<person>.dot` always).
 ///
-/// Files are written atomically; focus files of people who no longer qualify
-/// are removed, so the directory always matches the data.
+/// The files are committed as a set: they are written into a staging folder
+/// inside `out_dir` while a lock on `out_dir` keeps a second build out (it
+/// fails with [`ExportError::Busy`]), then moved into place together. A build
+/// that fails or is killed before that leaves `out_dir` as it was; the next
+/// build removes what it left (staging folders, `.NAME.PID.tmp` files).
+/// Focus files of people who no longer qualify are removed, so the directory
+/// always matches the data.
 pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildReport, ExportError> {
+    let staging = export::Staging::begin(out_dir)?;
+    let (mut report, kept) = write_set(graph, staging.path(), out_dir)?;
+    report.written = report.written.iter().map(|p| staging.target(p)).collect();
+    staging.publish()?;
+    remove_stale_focus(&out_dir.join("focus"), &kept)?;
+    Ok(report)
+}
+
+/// Writes every export into `stage`; returns the report (paths in `stage`)
+/// and the focus files of `out_dir` that stay.
+fn write_set(
+    graph: &KnowledgeGraph,
+    stage: &Path,
+    out_dir: &Path,
+) -> Result<(BuildReport, Vec<PathBuf>), ExportError> {
     let mut report = BuildReport::default();
     let mut skipped = Vec::new();
     let all = View::all(graph);
     // The big data exports stream to their files.
-    let graphml = out_dir.join("newsgraph.graphml");
+    let graphml = stage.join("newsgraph.graphml");
     export::write_atomic_with(&graphml, |out| export::write_view_graphml(&all, out))?;
-    let json = out_dir.join("newsgraph.json");
+    let json = stage.join("newsgraph.json");
     export::write_atomic_with(&json, |out| export::write_cytoscape(&all, out))?;
-    let csv = export::write_csv_files(&all, &out_dir.join("csv"))?;
-    let dot_path = out_dir.join("newsgraph.dot");
+    let csv = export::write_csv_files(&all, &stage.join("csv"))?;
+    let dot_path = stage.join("newsgraph.dot");
     export::write_atomic_with(&dot_path, |out| export::write_view_dot(&all, out))?;
     report.written.extend([dot_path.clone(), graphml, json]);
     report.written.extend(csv);
@@ -238,7 +364,8 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
         report.written.push(path);
         Ok(())
     };
-    let drawable = graph.petgraph().edge_count() <= MAX_DRAWN_FACTS;
+    let nodes = graph.petgraph().node_count();
+    let drawable = graph.petgraph().edge_count() <= MAX_DRAWN_FACTS && nodes <= MAX_DRAWN_NODES;
     let dot = if drawable {
         std::fs::read_to_string(&dot_path).map_err(|source| ExportError::Write {
             path: dot_path.clone(),
@@ -249,15 +376,17 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
     };
     let rendered = if drawable {
         export::render(&dot, ImageFormat::Svg, Engine::Dot)
+    } else if nodes > MAX_DRAWN_NODES {
+        Err(ExportError::TooManyNodes(nodes))
     } else {
         Err(ExportError::TooLarge(graph.petgraph().edge_count()))
     };
     let graphviz = match rendered {
         Ok(svg) => {
             let svg = String::from_utf8_lossy(&svg).into_owned();
-            write(out_dir.join("newsgraph.svg"), svg.as_bytes())?;
+            write(stage.join("newsgraph.svg"), svg.as_bytes())?;
             let html = export::to_html(&all, &svg, "newsgraph");
-            write(out_dir.join("newsgraph.html"), html.as_bytes())?;
+            write(stage.join("newsgraph.html"), html.as_bytes())?;
             true
         }
         Err(ExportError::GraphvizMissing) => {
@@ -273,9 +402,16 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
             ));
             export::render("digraph { }", ImageFormat::Svg, Engine::Dot).is_ok()
         }
+        Err(ExportError::TooManyNodes(nodes)) => {
+            skipped.push(format!(
+                "newsgraph.svg and newsgraph.html: {nodes} nodes are too many to draw (at most {MAX_DRAWN_NODES}); draw part of the graph with `export --format svg --focus NAME`"
+            ));
+            export::render("digraph { }", ImageFormat::Svg, Engine::Dot).is_ok()
+        }
         Err(other) => return Err(other),
     };
-    let focus_dir = out_dir.join("focus");
+    let focus_dir = stage.join("focus");
+    let out_focus = out_dir.join("focus");
     let mut kept = Vec::new();
     let people = focus_people(graph);
     if people.len() > MAX_FOCUS_PICTURES {
@@ -301,18 +437,25 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
         .collect::<Result<_, ExportError>>()?;
     for (person, dot, svg) in pictures {
         let base = focus_dir.join(&person);
+        let kept_base = out_focus.join(&person);
         write(base.with_extension("dot"), dot.as_bytes())?;
-        kept.push(base.with_extension("dot"));
+        kept.push(kept_base.with_extension("dot"));
         if let Some(svg) = svg {
             write(base.with_extension("svg"), &svg)?;
-            kept.push(base.with_extension("svg"));
+            kept.push(kept_base.with_extension("svg"));
         } else if !graphviz {
             // Without Graphviz, a picture drawn before stays: it is not stale
             // because this machine cannot redraw it.
-            kept.push(base.with_extension("svg"));
+            kept.push(kept_base.with_extension("svg"));
         }
     }
-    if let Ok(entries) = std::fs::read_dir(&focus_dir) {
+    report.skipped = skipped;
+    Ok((report, kept))
+}
+
+/// Removes the `.dot` and `.svg` files of `focus_dir` that are not `kept`.
+fn remove_stale_focus(focus_dir: &Path, kept: &[PathBuf]) -> Result<(), ExportError> {
+    if let Ok(entries) = std::fs::read_dir(focus_dir) {
         for entry in entries.flatten() {
             let path = entry.path();
             let ours = path.extension().is_some_and(|e| e == "dot" || e == "svg");
@@ -322,8 +465,7 @@ pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildRepo
             }
         }
     }
-    report.skipped = skipped;
-    Ok(report)
+    Ok(())
 }
 
 /// Ids of the people with at least [`FOCUS_MIN_RELATIONS`] facts besides

@@ -31,5 +31,12 @@ pub fn run(
     for skipped in &written.skipped {
         writeln!(out, "skipped {skipped}")?;
     }
+    if !report.skipped.is_empty() {
+        writeln!(
+            out,
+            "{} article(s) skipped (listed on standard error); the graph was built from the others",
+            report.skipped.len()
+        )?;
+    }
     Ok(())
 }

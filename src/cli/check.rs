@@ -50,7 +50,7 @@ pub fn summary(graph: &KnowledgeGraph, out: &mut impl Write) -> anyhow::Result<(
 
 /// Loads and validates `data`; errors are returned for the caller to print.
 pub fn run(data: &[PathBuf], out: &mut impl Write) -> anyhow::Result<()> {
-    let graph = KnowledgeGraph::build(newsgraph::load_dirs(data)?);
+    let graph = KnowledgeGraph::build(super::load_dataset(data)?);
     summary(&graph, out)?;
     writeln!(out, "ok: no errors")?;
     Ok(())

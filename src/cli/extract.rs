@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use newsgraph::extract::{author_of, DateOrigin, ExtractedFact, Extractor};
 use newsgraph::mentions::Matcher;
 use newsgraph::model::{Dataset, Date, Source};
-use newsgraph::pipeline::{analyze_article, read_article};
+use newsgraph::pipeline::{analyze_article, read_article_within};
 use serde_json::json;
 
 use super::ExtractFormat;
@@ -82,7 +82,7 @@ pub fn run(
     format: ExtractFormat,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let dataset = newsgraph::load_dirs(data)?;
+    let dataset = super::load_dataset(data)?;
     let matcher = Matcher::new(&dataset);
     let extractor = Extractor::new(&dataset.patterns);
     let sources = SourceFiles::new(&dataset);
@@ -101,7 +101,13 @@ pub fn run(
     let mut relations = String::new();
     for path in files {
         let article = article(&sources, path, date);
-        let text = read_article(path)?;
+        let text = match read_article_within(path, &dataset.limits) {
+            Ok(text) => text,
+            Err(error) => {
+                super::report_skipped(&error.to_string());
+                continue;
+            }
+        };
         let (_, facts) = analyze_article(
             &dataset,
             &matcher,

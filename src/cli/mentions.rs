@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use newsgraph::mentions::{Matcher, MentionKind, Resolution};
-use newsgraph::pipeline::read_article;
+use newsgraph::pipeline::read_article_within;
 
 /// Prints the article's sentences with their mentions.
 pub fn run(
@@ -13,10 +13,10 @@ pub fn run(
     date: Option<newsgraph::Date>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let dataset = newsgraph::load_dirs(data)?;
+    let dataset = super::load_dataset(data)?;
     let sources = super::extract::SourceFiles::new(&dataset);
     let article = super::extract::article(&sources, file, date);
-    let text = read_article(file)?;
+    let text = read_article_within(file, &dataset.limits)?;
     let found = Matcher::new(&dataset).analyze(&dataset, &text, article.date);
     match found.reference_date {
         Some(d) => writeln!(out, "{}: dated {d}", file.display())?,

@@ -12,6 +12,8 @@ pub mod who_met;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -107,6 +109,34 @@ pub enum EngineArg {
     Sfdp,
 }
 
+/// The options of this run for loading data, set once from the command line.
+static LOAD_OPTIONS: OnceLock<newsgraph::LoadOptions> = OnceLock::new();
+
+/// Whether an article or file was skipped: the run then exits with code 2.
+static SKIPPED: AtomicBool = AtomicBool::new(false);
+
+/// Sets the load options of this run (limits, `--allow-outside-data`).
+pub fn set_load_options(options: newsgraph::LoadOptions) {
+    let _ = LOAD_OPTIONS.set(options);
+}
+
+/// Loads and validates the data directories with this run's options.
+pub fn load_dataset(data: &[PathBuf]) -> Result<newsgraph::Dataset, newsgraph::LoadError> {
+    let options = LOAD_OPTIONS.get().copied().unwrap_or_default();
+    newsgraph::load_dirs_with(data, &options)
+}
+
+/// Reports a skipped input on standard error, and remembers to exit with code 2.
+pub fn report_skipped(what: &str) {
+    SKIPPED.store(true, Ordering::Relaxed);
+    eprintln!("skipped: {what}");
+}
+
+/// Whether anything was skipped in this run.
+pub fn skipped_any() -> bool {
+    SKIPPED.load(Ordering::Relaxed)
+}
+
 /// Loads the data and builds the graph, reading the articles unless `curated_only`.
 pub fn load_graph(data: &[PathBuf], curated_only: bool) -> anyhow::Result<KnowledgeGraph> {
     Ok(load_graph_with_report(data, curated_only)?.0)
@@ -117,7 +147,7 @@ pub fn load_graph_with_report(
     data: &[PathBuf],
     curated_only: bool,
 ) -> anyhow::Result<(KnowledgeGraph, ExtractionReport)> {
-    let dataset = newsgraph::load_dirs(data)?;
+    let dataset = load_dataset(data)?;
     if curated_only {
         return Ok((KnowledgeGraph::build(dataset), ExtractionReport::default()));
     }
@@ -129,7 +159,11 @@ pub fn load_graph_with_report(
     let bar = progress_bar(articles);
     let result = pipeline::build_graph(dataset, &|| bar.inc(1));
     bar.finish_and_clear();
-    Ok(result?)
+    let (graph, report) = result?;
+    for skipped in &report.skipped {
+        report_skipped(&skipped.reason);
+    }
+    Ok((graph, report))
 }
 
 /// A progress bar on standard error, hidden when it is not a terminal or the run is short.
@@ -148,11 +182,18 @@ fn progress_bar(length: u64) -> ProgressBar {
 }
 
 /// Whether the error is a closed output pipe (`| head`), which is not a failure.
+/// serde_json keeps its io::Error inside and does not give it as a source,
+/// so it is asked for the error's kind.
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
-        cause
+        let io = cause
             .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe);
+        let json = cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind)
+            == Some(io::ErrorKind::BrokenPipe);
+        io || json
     })
 }
 

@@ -10,7 +10,6 @@
 //! labels and tooltips, whose text comes from the data, also write `&` as
 //! `&amp;`: they show the text as it was written.
 
-use graphviz_rust::cmd::{CommandArg, Format, Layout};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -496,23 +495,21 @@ pub enum Engine {
     Sfdp,
 }
 
-/// Renders DOT text to an image with the `dot` binary, through graphviz-rust.
+/// Renders DOT text to an image with the `dot` binary, fed through a pipe;
+/// the child is killed after [`GRAPHVIZ_TIMEOUT`](super::GRAPHVIZ_TIMEOUT) or when the run ends.
 pub fn render(dot: &str, format: ImageFormat, engine: Engine) -> Result<Vec<u8>, ExportError> {
     let format = match format {
-        ImageFormat::Svg => Format::Svg,
-        ImageFormat::Png => Format::Png,
+        ImageFormat::Svg => "-Tsvg",
+        ImageFormat::Png => "-Tpng",
     };
     let layout = match engine {
-        Engine::Dot => Layout::Dot,
-        Engine::Neato => Layout::Neato,
-        Engine::Fdp => Layout::Fdp,
-        Engine::Sfdp => Layout::Sfdp,
+        Engine::Dot => "-Kdot",
+        Engine::Neato => "-Kneato",
+        Engine::Fdp => "-Kfdp",
+        Engine::Sfdp => "-Ksfdp",
     };
-    let args: Vec<CommandArg> = vec![format.into(), layout.into()];
-    graphviz_rust::exec_dot(dot.to_string(), args).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ExportError::GraphvizMissing,
-        _ => ExportError::Graphviz(e.to_string()),
-    })
+    let args = [format.to_string(), layout.to_string()];
+    super::process::run_dot(dot, &args, super::GRAPHVIZ_TIMEOUT)
 }
 
 #[cfg(test)]

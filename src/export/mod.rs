@@ -13,6 +13,8 @@ mod dot;
 mod graphml;
 mod html;
 mod json;
+mod output;
+mod process;
 mod style;
 mod svg;
 mod view;
@@ -25,6 +27,8 @@ pub use dot::{
 pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
 pub use html::to_html;
 pub use json::{edge_data, node_data, to_cytoscape, view_to_json, write_cytoscape};
+pub use output::{check_replaceable, write_atomic, write_atomic_with, Staging};
+pub use process::GRAPHVIZ_TIMEOUT;
 pub use style::{Attributes, Style};
 pub use view::View;
 
@@ -39,6 +43,28 @@ pub enum ExportError {
         "{0} facts are too many to draw; draw part of the graph (--focus, --relation, --since)"
     )]
     TooLarge(usize),
+    /// The picture would have too many nodes for Graphviz to lay out.
+    #[error(
+        "{0} nodes are too many to draw; draw part of the graph (--focus, --relation, --since)"
+    )]
+    TooManyNodes(usize),
+    /// Graphviz took longer than its time limit and was stopped.
+    #[error("Graphviz did not finish within {0} seconds and was stopped; draw part of the graph (--focus, --relation, --since)")]
+    GraphvizTimeout(u64),
+    /// The output path exists and is not a regular file; it is not replaced.
+    #[error("refusing to write {}: it is {kind}, and writing would replace it (give a new or regular file, or `-o -` for standard output)", path.display())]
+    NotRegularFile {
+        /// The output path.
+        path: std::path::PathBuf,
+        /// What it is ("a symbolic link", "a FIFO"…).
+        kind: &'static str,
+    },
+    /// Another build holds the output folder's lock.
+    #[error("another newsgraph build is writing into {}; wait for it to finish, or build into another --out", dir.display())]
+    Busy {
+        /// The output folder.
+        dir: std::path::PathBuf,
+    },
     /// Graphviz ran but failed.
     #[error("Graphviz failed: {0}")]
     Graphviz(String),
@@ -53,43 +79,4 @@ pub enum ExportError {
         /// The operating system's reason.
         source: std::io::Error,
     },
-}
-
-/// Writes `bytes` to `path` atomically: to a temporary file beside it, then renamed,
-/// so a failed run never leaves a half-written export behind.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), ExportError> {
-    write_atomic_with(path, |out| out.write_all(bytes))
-}
-
-/// Like [`write_atomic`], for a writer that streams its output (large exports
-/// are never held in memory whole).
-pub fn write_atomic_with(
-    path: &std::path::Path,
-    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> Result<(), ExportError> {
-    use std::io::Write as _;
-    let fail = |source| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => std::path::Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temp)
-        .and_then(|file| {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-            write(&mut out)?;
-            out.flush()
-        })
-        .and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map_err(fail)
 }

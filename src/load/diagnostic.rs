@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use super::locate::line_col;
+use super::locate::LineIndex;
 
 /// The class of a problem found while loading, shown as `error[class]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33,6 +33,12 @@ pub enum Problem {
     MissingFile,
     /// A value the schema allows but the data model does not (empty id, bad slug…).
     InvalidValue,
+    /// A file that is not UTF-8 text.
+    Encoding,
+    /// A strong alias that would match everywhere: a stop word, punctuation, a single letter.
+    UnsafeAlias,
+    /// A source's article file outside the data directory.
+    OutsideData,
 }
 
 impl Problem {
@@ -51,6 +57,9 @@ impl Problem {
             Problem::MissingSource => "missing-source",
             Problem::MissingFile => "missing-file",
             Problem::InvalidValue => "invalid-value",
+            Problem::Encoding => "encoding",
+            Problem::UnsafeAlias => "unsafe-alias",
+            Problem::OutsideData => "outside-data",
         }
     }
 }
@@ -70,13 +79,20 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something to say.
     pub hint: Option<String>,
-    /// The line of the file the problem is on, for display.
+    /// The line of the file the problem is on, for display: at most
+    /// [`Diagnostic::WINDOW`] characters either side of the problem, a cut
+    /// line marked with `…`.
     pub source_line: String,
+    /// Characters of `source_line` before the underline.
+    pub caret: usize,
     /// How many characters of `source_line` to underline.
     pub width: usize,
 }
 
 impl Diagnostic {
+    /// Characters of the source line shown either side of the problem.
+    pub const WINDOW: usize = 60;
+
     /// A diagnostic for the bytes `span` of `text`, the contents of `file`.
     pub fn at(
         problem: Problem,
@@ -85,15 +101,36 @@ impl Diagnostic {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let (line, column) = line_col(text, span.start);
-        let source_line = text.lines().nth(line - 1).unwrap_or("").to_string();
-        let end = span.end.min(text.len()).max(span.start);
-        let line_end = text[span.start.min(text.len())..]
-            .find('\n')
-            .map_or(text.len(), |i| span.start + i);
-        let width = text
-            .get(span.start..end.min(line_end))
-            .map_or(1, |s| s.chars().count().max(1));
+        Diagnostic::at_indexed(problem, file, text, &LineIndex::new(text), span, message)
+    }
+
+    /// [`Diagnostic::at`] with the file's line index computed once.
+    pub(super) fn at_indexed(
+        problem: Problem,
+        file: &Path,
+        text: &str,
+        lines: &LineIndex,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let start = floor_boundary(text, span.start.min(text.len()));
+        let (line, column) = lines.line_col(text, start);
+        let line_range = lines.line_range(text, line);
+        let start = start.min(line_range.end);
+        let end = floor_boundary(text, span.end.min(line_range.end).max(start));
+        // A window of characters around the problem, never the whole of a long line.
+        let from = back_chars(text, line_range.start, start, Diagnostic::WINDOW);
+        let to = forward_chars(text, end, line_range.end, Diagnostic::WINDOW);
+        let mut source_line = String::new();
+        if from > line_range.start {
+            source_line.push('\u{2026}');
+        }
+        let caret = source_line.chars().count() + text[from..start].chars().count();
+        source_line.push_str(&text[from..to]);
+        if to < line_range.end {
+            source_line.push('\u{2026}');
+        }
+        let width = text[start..end].chars().count().max(1);
         Diagnostic {
             problem,
             file: file.to_path_buf(),
@@ -102,6 +139,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line,
+            caret,
             width,
         }
     }
@@ -140,7 +178,7 @@ impl fmt::Display for Diagnostic {
         let pad = " ".repeat(number.len());
         writeln!(f, "{pad} |")?;
         writeln!(f, "{number} | {}", self.source_line.replace('\t', " "))?;
-        let indent = " ".repeat(self.column.saturating_sub(1));
+        let indent = " ".repeat(self.caret);
         write!(f, "{pad} | {indent}{}", "^".repeat(self.width))?;
         if let Some(hint) = &self.hint {
             write!(f, "\n{pad} = hint: {hint}")?;
@@ -149,16 +187,50 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every problem found in a data directory, in file order.
+/// Every problem found in a data directory, in file order: those listed,
+/// and how many more were found past the limit on errors shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
+pub struct Diagnostics(pub Vec<Diagnostic>, pub usize);
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for diagnostic in &self.0 {
             writeln!(f, "{diagnostic}\n")?;
         }
-        let n = self.0.len();
-        write!(f, "{n} error{} found", if n == 1 { "" } else { "s" })
+        let n = self.0.len() + self.1;
+        write!(f, "{n} error{} found", if n == 1 { "" } else { "s" })?;
+        if self.1 > 0 {
+            write!(
+                f,
+                "; the first {} are shown (raise the limit with --max-errors)",
+                self.0.len()
+            )?;
+        }
+        Ok(())
     }
+}
+
+/// The char boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The offset `n` characters before `at`, not before `floor`.
+fn back_chars(text: &str, floor: usize, at: usize, n: usize) -> usize {
+    text[floor..at]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(floor, |(i, _)| floor + i)
+}
+
+/// The offset `n` characters after `at`, not after `ceiling`.
+fn forward_chars(text: &str, at: usize, ceiling: usize, n: usize) -> usize {
+    text[at..ceiling]
+        .char_indices()
+        .nth(n)
+        .map_or(ceiling, |(i, _)| at + i)
 }

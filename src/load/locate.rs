@@ -221,7 +221,88 @@ pub fn string(text: &str, range: Range<usize>, needle: &str) -> Option<Range<usi
     })
 }
 
+/// Where lines start and how many characters precede each block of the text,
+/// computed once per file: a position is then found in logarithmic time, and
+/// reporting many errors in a large file stays linear.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset of the start of each line.
+    starts: Vec<usize>,
+    /// Characters before byte `i * BLOCK`, for every block.
+    chars_before_block: Vec<usize>,
+}
+
+/// Bytes per block of [`LineIndex::chars_before_block`].
+const BLOCK: usize = 1024;
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let mut chars_before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count = 0;
+        for block in bytes.chunks(BLOCK) {
+            chars_before_block.push(count);
+            count += block.iter().filter(|&&b| !is_continuation(b)).count();
+        }
+        chars_before_block.push(count);
+        LineIndex {
+            starts,
+            chars_before_block,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset of `text`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
+        (line, column)
+    }
+
+    /// The byte range of 1-based `line`, without its line break.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(text.len());
+        let end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
+        let end = end.max(start);
+        let end = if text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end
+    }
+
+    /// Characters of `text` before byte `offset`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let from = (block * BLOCK).min(offset);
+        let base = self.chars_before_block.get(block).copied().unwrap_or(0);
+        let bytes = &text.as_bytes()[from..offset];
+        base + bytes.iter().filter(|&&b| !is_continuation(b)).count()
+    }
+}
+
+/// Whether a byte continues a UTF-8 character.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
+}
+
 /// 1-based line and column (in characters) of a byte offset.
+#[cfg(test)]
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..offset];

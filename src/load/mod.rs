@@ -15,12 +15,13 @@ mod locate;
 pub mod schema;
 mod validate;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Diagnostics, Problem};
 
-use crate::model::{Dataset, Entity, EntityKind, EventDetails, Office, Relation, Source};
-use locate::RecordIndex;
+use crate::model::{Dataset, Entity, EntityKind, EventDetails, Limits, Office, Relation, Source};
+use locate::{LineIndex, RecordIndex};
 use schema::{DataFile, EntityRecord, EventRecord};
 
 /// Why a data directory could not be loaded.
@@ -43,6 +44,27 @@ pub enum LoadError {
     /// The files hold errors; every one found is listed.
     #[error("{0}")]
     Invalid(Diagnostics),
+    /// The directory walk came back to a directory it had already read: a
+    /// symbolic link loop (a link to `.` or to a parent), or a second link to
+    /// the same directory, whose files would all load twice.
+    #[error("directory loop: {} is {} again (a symbolic link loop, or a second link to a directory already read); remove the link", path.display(), target.display())]
+    DirectoryLoop {
+        /// The path that leads back.
+        path: PathBuf,
+        /// The directory it leads to.
+        target: PathBuf,
+    },
+}
+
+/// How to load: limits on what is read and reported, and whether article
+/// files may lie outside the data directory.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Caps on errors shown here, and on articles and sentences for the matcher.
+    pub limits: Limits,
+    /// Accept a source's `file` outside its data directory (`../other/a.txt`,
+    /// an absolute path, a symbolic link leading out). Refused by default.
+    pub allow_outside_data: bool,
 }
 
 /// Loads and validates every `.ron` file under `dir`.
@@ -58,8 +80,15 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
 /// files beside shared ones, say). Ids must be unique across all of them;
 /// article files are relative to the directory of the source record.
 pub fn load_dirs(dirs: &[PathBuf]) -> Result<Dataset, LoadError> {
+    load_dirs_with(dirs, &LoadOptions::default())
+}
+
+/// [`load_dirs`] with options: the limits (kept in the dataset for the
+/// matcher) and whether article files may lie outside the data directories.
+pub fn load_dirs_with(dirs: &[PathBuf], options: &LoadOptions) -> Result<Dataset, LoadError> {
     let mut collected = Collected {
         roots: dirs.to_vec(),
+        allow_outside_data: options.allow_outside_data,
         ..Collected::default()
     };
     for (root, dir) in dirs.iter().enumerate() {
@@ -68,11 +97,14 @@ pub fn load_dirs(dirs: &[PathBuf]) -> Result<Dataset, LoadError> {
             return Err(LoadError::NoData { dir: dir.clone() });
         }
         for path in paths {
-            let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Io {
+            let bytes = std::fs::read(&path).map_err(|source| LoadError::Io {
                 path: path.clone(),
                 source,
             })?;
-            collected.add_file(root, path, text);
+            match decode(&path, bytes) {
+                Ok(text) => collected.add_file(root, path, text),
+                Err(diagnostic) => collected.diagnostics.push(*diagnostic),
+            }
         }
     }
     // References into a file that did not parse would all look dangling:
@@ -81,9 +113,43 @@ pub fn load_dirs(dirs: &[PathBuf]) -> Result<Dataset, LoadError> {
         validate::check(&mut collected);
     }
     if !collected.diagnostics.is_empty() {
-        return Err(LoadError::Invalid(Diagnostics(collected.diagnostics)));
+        let mut shown = collected.diagnostics;
+        let more = shown.len().saturating_sub(options.limits.max_errors.max(1));
+        shown.truncate(options.limits.max_errors.max(1));
+        return Err(LoadError::Invalid(Diagnostics(shown, more)));
     }
-    Ok(collected.into_dataset())
+    let mut dataset = collected.into_dataset();
+    dataset.limits = options.limits;
+    Ok(dataset)
+}
+
+/// A data file's text: UTF-8, a leading byte order mark dropped. Other bytes
+/// give a diagnostic at the line and column of the first bad byte.
+fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    bytes.drain(..bom);
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let bytes = error.into_bytes();
+        let bad = bytes[valid];
+        // The text up to the bad byte, and the rest of its line as far as it decodes.
+        let rest = &bytes[valid..];
+        let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        let mut shown = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+        shown.push_str(&String::from_utf8_lossy(&rest[..line_end]));
+        let message = format!(
+            "not UTF-8 text: byte 0x{bad:02X} at byte offset {} starts no character",
+            valid + bom
+        );
+        Box::new(
+            Diagnostic::at(Problem::Encoding, path, &shown, valid..valid + 1, message)
+                .with_hint("save the file as UTF-8"),
+        )
+    })
 }
 
 impl Dataset {
@@ -93,14 +159,26 @@ impl Dataset {
     }
 }
 
+/// Every `.ron` file under `dir`, sorted. Each directory is read once: one
+/// reached again (through a symbolic link) is a [`LoadError::DirectoryLoop`].
 fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
         let io = |source| LoadError::Io {
             path: current.clone(),
             source,
         };
+        let canonical = current.canonicalize().map_err(io)?;
+        if let Some(first) = seen.insert(canonical.clone(), current.clone()) {
+            let (path, target) = if current.components().count() >= first.components().count() {
+                (current, canonical)
+            } else {
+                (first, canonical)
+            };
+            return Err(LoadError::DirectoryLoop { path, target });
+        }
         for entry in std::fs::read_dir(&current).map_err(io)? {
             let path = entry.map_err(io)?.path();
             if path.is_dir() {
@@ -122,6 +200,7 @@ struct FileText {
     path: PathBuf,
     text: String,
     records: RecordIndex,
+    lines: LineIndex,
 }
 
 /// Where a record came from: file, section and position in the section.
@@ -136,6 +215,7 @@ struct Origin {
 #[derive(Debug, Default)]
 struct Collected {
     roots: Vec<PathBuf>,
+    allow_outside_data: bool,
     files: Vec<FileText>,
     entities: Vec<(Entity, Origin)>,
     offices: Vec<(Office, Origin)>,
@@ -156,6 +236,7 @@ impl Collected {
         self.files.push(FileText {
             root,
             records: RecordIndex::scan(&text),
+            lines: LineIndex::new(&text),
             path,
             text,
         });
@@ -229,7 +310,7 @@ impl Collected {
         let span = locate::field(&file.text, record.clone(), needle)
             .or_else(|| locate::string(&file.text, record.clone(), needle))
             .unwrap_or(record.start..record.start + 1);
-        Diagnostic::at(problem, &file.path, &file.text, span, message)
+        Diagnostic::at_indexed(problem, &file.path, &file.text, &file.lines, span, message)
     }
 
     /// `file:line:col` of a record's `id` field, for "first defined at" hints.
@@ -289,7 +370,8 @@ fn syntax_diagnostic(file: &FileText, error: &ron::error::SpannedError) -> Diagn
         (Problem::Syntax, hint)
     };
     let span = start..end.max(start + 1);
-    Diagnostic::at(problem, &file.path, &file.text, span, message).with_hint(hint)
+    Diagnostic::at_indexed(problem, &file.path, &file.text, &file.lines, span, message)
+        .with_hint(hint)
 }
 
 fn entity_from(record: EntityRecord, kind: EntityKind) -> Entity {

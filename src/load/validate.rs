@@ -4,6 +4,7 @@
 //! first problem, so a curator sees every error in one run.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use indexmap::IndexMap;
 
@@ -221,10 +222,48 @@ fn suggest<'a>(
     }
 }
 
+/// Why a strong alias would match almost anywhere, if it would: punctuation
+/// only, a single letter or digit, or a function word.
+fn unsafe_alias(alias: &str) -> Option<&'static str> {
+    let folded = fold_name(alias);
+    let letters = folded.chars().filter(|c| c.is_alphanumeric()).count();
+    if letters == 0 {
+        Some("has no letter or digit")
+    } else if letters == 1 {
+        Some("is a single letter")
+    } else if !is_acronym(alias) && crate::text::Language::english().is_stop_word(&folded) {
+        Some("is a common English word")
+    } else {
+        None
+    }
+}
+
+/// An all-capital alias ("US", "IT") matches case-sensitively, so it is no
+/// common word.
+fn is_acronym(alias: &str) -> bool {
+    alias.chars().any(char::is_alphabetic)
+        && alias
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
 fn check_aliases(data: &Collected, found: &mut Vec<Diagnostic>) {
     // folded strong name -> (entity id, the name as written, origin)
     let mut owners: HashMap<String, (&str, &str, Origin)> = HashMap::new();
     for (entity, origin) in &data.entities {
+        for alias in &entity.aliases {
+            if let Some(why) = unsafe_alias(alias) {
+                let message = format!(
+                    "strong alias \"{alias}\" of `{}` {why}: it would match in every article",
+                    entity.id
+                );
+                found.push(
+                    data.diagnostic(*origin, alias, Problem::UnsafeAlias, message)
+                        .with_hint("drop it, or make it one of `weak_aliases` (linked only when the article corroborates it)"),
+                );
+            }
+        }
         let strong = std::iter::once(&entity.name).chain(&entity.aliases);
         for name in strong {
             let folded = fold_name(name);
@@ -365,6 +404,7 @@ fn check_offices(data: &Collected, ids: &Ids, found: &mut Vec<Diagnostic>) {
         if !office.concurrent {
             check_overlaps(data, origin, &office.name, &office.holders, found);
         }
+        check_repeated_tenures(data, origin, &office.name, &office.holders, found);
     }
 }
 
@@ -399,6 +439,41 @@ fn check_overlaps(
             }
         }
     }
+}
+
+/// A person listed twice as holder of one office over overlapping periods:
+/// a copy-paste slip that would double every date lookup.
+fn check_repeated_tenures(
+    data: &Collected,
+    origin: Origin,
+    office: &str,
+    holders: &[Tenure],
+    found: &mut Vec<Diagnostic>,
+) {
+    for (i, a) in holders.iter().enumerate() {
+        for b in &holders[i + 1..] {
+            if a.person == b.person && a.overlaps(b) {
+                let message = format!(
+                    "{office} held twice by `{}` over overlapping periods ({} and {})",
+                    a.person,
+                    period(a),
+                    period(b)
+                );
+                let needle = b.from.map_or_else(|| b.person.clone(), |d| d.to_string());
+                found.push(
+                    data.diagnostic(origin, &needle, Problem::OverlappingTenure, message)
+                        .with_hint("merge the two tenures into one, or fix their dates"),
+                );
+            }
+        }
+    }
+}
+
+/// A tenure's period for messages: `2021-01-26 to present`.
+fn period(t: &Tenure) -> String {
+    let show =
+        |d: Option<crate::model::Date>, open: &str| d.map_or(open.to_string(), |d| d.to_string());
+    format!("{} to {}", show(t.from, "?"), show(t.to, "present"))
 }
 
 fn check_relations(data: &Collected, ids: &Ids, found: &mut Vec<Diagnostic>) {
@@ -513,6 +588,19 @@ fn check_sources(data: &Collected, found: &mut Vec<Diagnostic>) {
     for (source, origin) in &data.sources {
         let Some(file) = &source.file else { continue };
         let root = &data.roots[data.files[origin.file].root];
+        if !data.allow_outside_data && !inside(root, file) {
+            let message = format!(
+                "source `{}`: article file `{file}` is outside the data directory {}",
+                source.id,
+                root.display()
+            );
+            let hint = "keep articles inside the data directory, or pass --allow-outside-data";
+            found.push(
+                data.diagnostic(*origin, "file", Problem::OutsideData, message)
+                    .with_hint(hint),
+            );
+            continue;
+        }
         if !root.join(file).is_file() {
             let message = format!(
                 "source `{}`: article file `{file}` does not exist",
@@ -527,6 +615,27 @@ fn check_sources(data: &Collected, found: &mut Vec<Diagnostic>) {
                     .with_hint(hint),
             );
         }
+    }
+}
+
+/// Whether `file`, relative to `root`, stays inside `root`: no absolute
+/// path, no `..` above it, and no symbolic link leading out.
+fn inside(root: &Path, file: &str) -> bool {
+    use std::path::Component;
+    let relative = Path::new(file);
+    let mut depth = 0usize;
+    for part in relative.components() {
+        match part {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir if depth > 0 => depth -= 1,
+            _ => return false, // `..` above the root, `/`, a drive prefix
+        }
+    }
+    // Where a symbolic link leads, when the file exists.
+    match (root.canonicalize(), root.join(relative).canonicalize()) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        _ => true,
     }
 }
 

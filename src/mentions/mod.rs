@@ -27,7 +27,7 @@ pub use scan::{scan, Occurrence};
 pub use unknown::unknown_names;
 
 use crate::model::{Dataset, Date};
-use crate::text::{find_dates, split_sentences, DateMention, FoldedText, Sentence};
+use crate::text::{find_dates, split_sentences_capped, DateMention, FoldedText, Sentence};
 
 /// Finds mentions of a dataset's entities in articles. Build it once per run.
 #[derive(Debug, Clone)]
@@ -84,10 +84,12 @@ impl Matcher {
 
     /// Splits `text` into sentences, finds dates and mentions, and resolves them;
     /// `date` is the article's reference date (publication date, else the date of
-    /// its main event).
+    /// its main event). Sentences are cut at the dataset's
+    /// [`Limits::max_sentence_bytes`](crate::model::Limits), so the time
+    /// taken stays linear in the length of the text.
     pub fn analyze(&self, dataset: &Dataset, text: &str, date: Option<Date>) -> ArticleMentions {
         let date = date.or_else(|| crate::text::header_date(text));
-        let sentences = split_sentences(text);
+        let sentences = split_sentences_capped(text, dataset.limits.max_sentence_bytes);
         let sentence_dates: Vec<Vec<DateMention>> = sentences
             .iter()
             .map(|s| {

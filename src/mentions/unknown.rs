@@ -124,6 +124,7 @@ pub fn unknown_names(
 ) -> Vec<(String, usize)> {
     let mut counts: IndexMap<String, usize> = IndexMap::new();
     let words = words(text);
+    let linked = Covered::new(linked);
     let mut i = 0;
     while i < words.len() {
         let (start, end) = words[i];
@@ -149,10 +150,8 @@ pub fn unknown_names(
         }
         let range = start..words[last].1;
         let single = last == i;
-        let sentence_initial = sentence_starts.contains(&start);
-        let overlaps = linked
-            .iter()
-            .any(|r| r.start < range.end && range.start < r.end);
+        let sentence_initial = sentence_starts.binary_search(&start).is_ok();
+        let overlaps = linked.overlaps(&range);
         if !(overlaps || single && sentence_initial) && text[range.clone()].chars().count() > 1 {
             *counts.entry(text[range].to_string()).or_default() += 1;
         }
@@ -161,6 +160,39 @@ pub fn unknown_names(
     let mut out: Vec<(String, usize)> = counts.into_iter().collect();
     out.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     out
+}
+
+/// Byte ranges sorted by start, with the furthest end reached so far, so
+/// that an overlap test is a binary search (the article's mentions can be
+/// hundreds of thousands: a scan per name was quadratic).
+struct Covered {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Covered {
+    fn new(ranges: &[Range<usize>]) -> Covered {
+        let mut sorted: Vec<&Range<usize>> = ranges.iter().collect();
+        sorted.sort_by_key(|r| r.start);
+        let mut furthest = 0;
+        let max_end = sorted
+            .iter()
+            .map(|r| {
+                furthest = furthest.max(r.end);
+                furthest
+            })
+            .collect();
+        Covered {
+            starts: sorted.iter().map(|r| r.start).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether any range overlaps `range`.
+    fn overlaps(&self, range: &Range<usize>) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < range.end);
+        before_end > 0 && self.max_end[before_end - 1] > range.start
+    }
 }
 
 fn words(text: &str) -> Vec<(usize, usize)> {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use indexmap::IndexMap;
 
-use super::{Date, Entity, EntityKind, Office, Relation, Source, Tenure};
+use super::{Date, Entity, EntityKind, Limits, Office, Relation, Source, Tenure};
 use crate::export::Style;
 use crate::extract::PatternSet;
 
@@ -30,6 +30,8 @@ pub struct Dataset {
     pub style: Style,
     /// Relation patterns and cues for text matching.
     pub patterns: PatternSet,
+    /// Caps on article size and sentence length for the matcher.
+    pub limits: Limits,
 }
 
 impl Dataset {

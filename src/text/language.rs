@@ -47,6 +47,10 @@ pub struct Language {
     pub group_nouns: Vec<String>,
     /// Words of honorifics, ranks and offices that stand before a name.
     pub titles: Vec<String>,
+    /// Function words that are never a name on their own: a strong alias
+    /// equal to one would match in every article ("the", "a", "I").
+    #[serde(default)]
+    pub stop_words: Vec<String>,
     #[serde(skip)]
     gap_set: FxHashSet<String>,
     #[serde(skip)]
@@ -109,6 +113,11 @@ impl Language {
             line.get(..p.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(p))
         })
+    }
+
+    /// Whether a folded word is a function word ([`Language::stop_words`]).
+    pub fn is_stop_word(&self, folded_word: &str) -> bool {
+        self.stop_words.iter().any(|w| w == folded_word)
     }
 
     /// Whether a folded word may stand inside a trigger without breaking it.

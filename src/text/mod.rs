@@ -10,4 +10,4 @@ pub use dates::{find_dates, header_date, is_calendar_word, DateMention};
 pub use fold::{fold, fold_char_into, fold_name};
 pub use folded::FoldedText;
 pub use language::Language;
-pub use sentences::{split_sentences, Sentence};
+pub use sentences::{overlong_sentence, split_sentences, split_sentences_capped, Sentence};

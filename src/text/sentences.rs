@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::Language;
+use crate::model::Limits;
 
 /// One sentence: its byte range in the article and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,45 +41,110 @@ impl Sentence {
 /// ]);
 /// ```
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    split_sentences_capped(text, Limits::MAX_SENTENCE_BYTES)
+}
+
+/// Splits `text` into sentences of at most `max_bytes` bytes: a longer run of
+/// text is cut at its last white space before the cap (or at the cap), so the
+/// work done per sentence stays bounded on any input.
+///
+/// ```
+/// use newsgraph::text::split_sentences_capped;
+///
+/// let text = "one two three four five six";
+/// let pieces: Vec<&str> = split_sentences_capped(text, 10).iter().map(|s| s.text(text)).collect();
+/// assert_eq!(pieces, ["one two", "three four", "five six"]);
+/// ```
+pub fn split_sentences_capped(text: &str, max_bytes: usize) -> Vec<Sentence> {
+    let max_bytes = max_bytes.max(8); // room for any character
     let mut sentences = Vec::new();
-    let mut start = 0;
-    let mut push = |from: usize, to: usize| {
-        let piece = &text[from..to];
-        let trimmed_start = from + (piece.len() - piece.trim_start().len());
-        let trimmed_end = from + piece.trim_end().len();
-        if trimmed_end > trimmed_start {
-            let index = sentences.len();
-            sentences.push(Sentence {
-                index,
-                range: trimmed_start..trimmed_end,
-            });
+    for range in sentence_ranges(text) {
+        let mut from = range.start;
+        while range.end.saturating_sub(from) > max_bytes {
+            let cut = cut_point(text, from, from + max_bytes);
+            push_trimmed(text, from..cut, &mut sentences);
+            let rest = &text[cut..range.end];
+            from = cut + rest.len() - rest.trim_start().len();
         }
-    };
+        push_trimmed(text, from.min(range.end)..range.end, &mut sentences);
+    }
+    sentences
+}
+
+/// The first sentence longer than `max_bytes`, if any (its byte range).
+pub fn overlong_sentence(text: &str, max_bytes: usize) -> Option<Range<usize>> {
+    sentence_ranges(text)
+        .into_iter()
+        .find(|r| r.len() > max_bytes)
+}
+
+/// Where to cut the text that starts at `from` no later than `limit`: after
+/// the last white space in its second half, else at a character boundary.
+fn cut_point(text: &str, from: usize, limit: usize) -> usize {
+    let mut limit = limit.min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let half = from + (limit - from) / 2;
+    match text[from..limit].rfind(char::is_whitespace) {
+        Some(i) if from + i > half => from + i,
+        _ => limit,
+    }
+}
+
+/// Adds `range` trimmed of white space to `sentences`, unless nothing is left.
+fn push_trimmed(text: &str, range: Range<usize>, sentences: &mut Vec<Sentence>) {
+    let piece = &text[range.clone()];
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    let end = range.start + piece.trim_end().len();
+    if end > start {
+        let index = sentences.len();
+        sentences.push(Sentence {
+            index,
+            range: start..end,
+        });
+    }
+}
+
+/// Byte ranges of the sentences, untrimmed and uncut. Linear in the text:
+/// each run of closing punctuation is measured once, and white space between
+/// sentences is skipped once.
+fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let skip_space = |from: usize| from + text[from..].len() - text[from..].trim_start().len();
+    let mut start = skip_space(0);
+    let mut i = start;
+    let mut closers_end = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let end = match b {
-            b'.' | b'!' | b'?' => sentence_end_after_punctuation(text, start, i),
+        let end = match bytes[i] {
+            b'.' | b'!' | b'?' => {
+                if i >= closers_end {
+                    closers_end = closers_after(text, i);
+                }
+                sentence_end_after_punctuation(text, start, i, closers_end)
+            }
             b'\n' => line_break_ends_sentence(text, start, i).then_some(i + 1),
             _ => None,
         };
         if let Some(end) = end {
-            push(start, end);
-            start = end;
-            i = end;
+            ranges.push(start..end);
+            start = skip_space(end);
+            i = start;
         } else {
             i += 1;
         }
     }
-    push(start, text.len());
-    sentences
+    if start < text.len() {
+        ranges.push(start..text.len());
+    }
+    ranges
 }
 
-/// Where the sentence ends when `text[at]` is `.`, `!` or `?`, if it ends there.
-fn sentence_end_after_punctuation(text: &str, start: usize, at: usize) -> Option<usize> {
+/// Where the closing punctuation after `text[at]` ends: quotes, brackets and
+/// a dateline dash (".-") go with the sentence.
+fn closers_after(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
-    // Take closing quotes and brackets, and a dateline dash (".-"), with the sentence.
     let mut end = at + 1;
     while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?')
     {
@@ -89,6 +155,18 @@ fn sentence_end_after_punctuation(text: &str, start: usize, at: usize) -> Option
             end += closer.len();
         }
     }
+    end
+}
+
+/// Where the sentence ends when `text[at]` is `.`, `!` or `?` and its closing
+/// punctuation ends at `end`, if it ends there.
+fn sentence_end_after_punctuation(
+    text: &str,
+    start: usize,
+    at: usize,
+    end: usize,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
     let rest = &text[end..];
     let Some(next) = rest.trim_start().chars().next() else {
         return Some(text.len());
