@@ -119,17 +119,23 @@ fn csv_files_follow_neo4j_and_gephi_conventions() {
 #[test]
 fn the_page_is_self_contained() {
     let graph = graph();
-    let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"n-antony-blinken\"></g></svg>";
+    let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"n-antony-blinken\" class=\"node\"><ellipse cx=\"50\" cy=\"-30\" rx=\"40\" ry=\"18\"/></g></svg>";
     let html = export::to_html(&View::all(&graph), svg, "newsgraph");
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("<svg xmlns"), "the SVG is embedded");
-    assert!(!html.contains("<?xml"), "without its prolog");
-    for remote in ["http://", "https://", "src=\"", "<link"] {
-        let outside_svg = html
-            .replace("http://www.w3.org/2000/svg", "")
-            .replace("http://www.w3.org/1999/xlink", "");
+    assert!(
+        !html.contains("<svg"),
+        "the graph is drawn by the page, not embedded"
+    );
+    assert!(!html.contains("<?xml"));
+    let library = include_str!("../src/export/page/vendor/cytoscape.min.js").trim_end();
+    assert!(html.contains(library), "Cytoscape.js is inlined");
+    // The page's own markup and script load nothing (the library's licence
+    // comment names web addresses; tests/export_safety.rs checks that the
+    // library itself reaches for nothing).
+    let own = html.replace(library, "");
+    for remote in ["http://", "https://", "src=\"", "<link", "@import", "url("] {
         assert!(
-            !outside_svg.contains(remote),
+            !own.contains(remote),
             "the page loads nothing from outside ({remote})"
         );
     }
@@ -138,7 +144,7 @@ fn the_page_is_self_contained() {
         .unwrap();
     let json = &html[start..];
     let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
-    let data: serde_json::Value = serde_json::from_str(&json.replace("<\\/", "</")).unwrap();
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(
         data["nodes"].as_array().unwrap().len(),
         graph.dataset().entities.len()
@@ -147,6 +153,14 @@ fn the_page_is_self_contained() {
         data["edges"].as_array().unwrap().len(),
         graph.petgraph().edge_count()
     );
+    // Graphviz's positions, for the page to open as the picture is laid out.
+    assert_eq!(
+        data["positions"],
+        serde_json::json!({ "antony-blinken": [50.0, -30.0, 80.0, 36.0] })
+    );
+    assert_eq!(data["style"]["kinds"]["person"]["shape"], "ellipse");
+    // The same input gives the same page: no time, no random id.
+    assert_eq!(html, export::to_html(&View::all(&graph), svg, "newsgraph"));
 }
 
 #[test]

@@ -13,8 +13,8 @@ mod dot;
 mod graphml;
 mod html;
 mod json;
+mod positions;
 mod style;
-mod svg;
 mod view;
 
 pub use self::csv::{to_csv_files, write_csv_files};
@@ -25,7 +25,7 @@ pub use dot::{
 pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
 pub use html::to_html;
 pub use json::{edge_data, node_data, to_cytoscape, view_to_json, write_cytoscape};
-pub use style::{Attributes, Style};
+pub use style::{Attributes, Overview, PageStyle, Style};
 pub use view::View;
 
 /// Why an export failed.
