@@ -499,10 +499,13 @@ fn legend(
         Stmt::Attribute(plain("color", "#e5e7eb")),
         Stmt::Attribute(plain("style", "")),
     ];
-    // The first column: the kinds, then the relations' names, in the order
-    // written (Graphviz keeps it for nodes with no line between them); the
-    // second: the lines' ends. Small, so the legend takes little room.
+    // Three columns side by side, so the legend is short: the kinds and the
+    // note; the relations' names (kept one rank further by invisible lines
+    // from the first kind); the ends of their lines. Small nodes, so the
+    // legend takes little room.
     let mut column: Vec<Stmt> = vec![Stmt::Attribute(plain("rank", "same"))];
+    let mut names: Vec<Stmt> = vec![Stmt::Attribute(plain("rank", "same"))];
+    let mut after_kinds: Vec<Stmt> = Vec::new();
     for kind in &kinds {
         let mut attrs: Vec<Attribute> = style
             .kinds
@@ -517,9 +520,17 @@ fn legend(
     }
     let mut ends: Vec<Stmt> = vec![Stmt::Attribute(plain("rank", "same"))];
     let mut lines: Vec<Stmt> = Vec::new();
-    for relation in &relations {
+    // Graphviz stacks lines fanning out of one node bottom to top: listed
+    // backwards, they read top to bottom in the order of RelationKind::NAMES.
+    for relation in relations.iter().rev() {
         let name = relation.replace('_', " ");
-        column.push(Stmt::Node(Node::new(
+        if let Some(first) = kinds.first() {
+            after_kinds.push(Stmt::Edge(Edge {
+                ty: EdgeTy::Pair(Vertex::N(id(first.as_str())), Vertex::N(id(relation))),
+                attributes: vec![plain("style", "invis")],
+            }));
+        }
+        names.push(Stmt::Node(Node::new(
             id(relation),
             vec![
                 plain("shape", "plaintext"),
@@ -599,11 +610,16 @@ fn legend(
     }));
     if !lines.is_empty() {
         stmts.push(Stmt::Subgraph(Subgraph {
+            id: quoted("newsgraph-legend-names"),
+            stmts: names,
+        }));
+        stmts.push(Stmt::Subgraph(Subgraph {
             id: quoted("newsgraph-legend-ends"),
             stmts: ends,
         }));
     }
     stmts.extend(lines);
+    stmts.extend(after_kinds);
     Stmt::Subgraph(Subgraph {
         id: quoted("cluster_legend"),
         stmts,
