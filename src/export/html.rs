@@ -19,7 +19,7 @@ use serde_json::{json, Map, Value};
 use super::clean::{without_controls, write_json};
 use super::json::{edge_data, node_data};
 use super::positions::node_positions;
-use super::style::Attributes;
+use super::style::{Attributes, PageStyle, Style};
 use super::view::View;
 
 const TEMPLATE: &str = include_str!("page/page.html");
@@ -93,7 +93,15 @@ pub fn to_html(view: &View<'_>, svg: &str, title: &str) -> String {
             Some((e.id.clone(), json!([p.x, p.y, p.width, p.height])))
         })
         .collect();
-    let style = &graph.dataset().style.page;
+    // A style file written before the page had its section draws the page
+    // with the bundled one.
+    let builtin;
+    let style = if graph.dataset().style.page == PageStyle::default() {
+        builtin = Style::builtin().page;
+        &builtin
+    } else {
+        &graph.dataset().style.page
+    };
     // The whole graph opens with the relations its picture leaves out
     // unticked (offices, parents), as the picture does; a ticked box shows them.
     let unticked: &[String] = if view.is_whole() {
