@@ -164,15 +164,21 @@ fn start_tags(html: &str) -> Vec<Tag> {
     tags
 }
 
-/// The elements the page and a Graphviz picture are made of.
+/// The elements the page is made of. The graph is drawn by the page script
+/// (Cytoscape.js on a canvas): no picture markup is in the page, so none of a
+/// picture's text can be either.
 const PAGE_ELEMENTS: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "header", "h1", "input", "ul", "details",
-    "summary", "fieldset", "legend", "div", "label", "span", "main", "aside", "p", "script", "svg",
-    "g", "a", "path", "polygon", "polyline", "ellipse", "text", "tspan",
+    "summary", "fieldset", "legend", "div", "label", "span", "main", "aside", "p", "script",
+    "button", "select", "option", "section", "output",
 ];
 
-/// Asserts that the page is made of its own markup only: known elements, two
-/// scripts (the data and the page's), no event-handler attribute.
+/// The vendored Cytoscape.js, as the page must carry it.
+const LIBRARY: &str = include_str!("../src/export/page/vendor/cytoscape.min.js");
+
+/// Asserts that the page is made of its own markup only: known elements,
+/// three scripts (the data, the vendored library and the page's), no
+/// event-handler attribute.
 fn assert_no_injected_markup(html: &str) {
     let tags = start_tags(html);
     for tag in &tags {
@@ -190,7 +196,10 @@ fn assert_no_injected_markup(html: &str) {
         }
     }
     let scripts = tags.iter().filter(|t| t.name == "script").count();
-    assert_eq!(scripts, 2, "the data block and the page script only");
+    assert_eq!(
+        scripts, 3,
+        "the data block, the library and the page script only"
+    );
 }
 
 /// The text of the page's JSON data element, as the browser reads it: up to
@@ -207,11 +216,16 @@ fn page_data(html: &str) -> serde_json::Value {
     serde_json::from_str(data_block(html)).expect("the data block is JSON")
 }
 
-/// The contents of the picture's `<div>`.
-fn picture_part(html: &str) -> &str {
-    let start = html.find("<div id=\"picture\">").expect("the picture");
-    let end = start + html[start..].find("<aside").expect("the panel after it");
-    &html[start..end]
+/// The page without its data block and the vendored library: the markup,
+/// style and script that are the page's own.
+fn own_part(html: &str) -> String {
+    assert_eq!(
+        html.matches(LIBRARY.trim_end()).count(),
+        1,
+        "the library, once"
+    );
+    html.replace(data_block(html), "")
+        .replace(LIBRARY.trim_end(), "")
 }
 
 const HOSTILE_SENTENCE: &str =
@@ -230,14 +244,14 @@ fn data_placeholder_in_an_article_cannot_inject_markup_into_the_page() {
     let view = View::all(&graph);
     let html = export::to_html(&view, &picture(&graph), "newsgraph");
     assert_no_injected_markup(&html);
-    let picture = picture_part(&html);
+    // The article's text is in the data block only, as JSON text.
+    let own = own_part(&html);
+    for text in ["__DATA__", "__SVG__", "onerror", "Sylvania pledged"] {
+        assert!(!own.contains(text), "{text} outside the data block");
+    }
     assert!(
-        picture.contains("__DATA__"),
-        "the article's text stays text"
-    );
-    assert!(
-        !picture.contains("\"nodes\"") && !picture.contains("\"edges\""),
-        "no JSON spliced into the picture"
+        !own.contains("\"nodes\"") && !own.contains("\"edges\""),
+        "no JSON spliced into the page"
     );
     // The data reaches the page script intact.
     let data = page_data(&html);
@@ -250,17 +264,35 @@ fn data_placeholder_in_an_article_cannot_inject_markup_into_the_page() {
         .collect();
     assert!(texts.contains(&evidence), "{texts:?}");
 
-    // A hostile picture and title are made inert too.
+    // A hostile picture and title are made inert too: of the picture only
+    // the numbers of its entities' positions reach the page.
     let svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">\
                <script>alert(2)</script><g id=\"n-x\" onclick=\"alert(3)\"><title>__DATA__</title>\
                <foreignObject><img src=\"x\" onerror=\"alert(4)\"/></foreignObject>\
                <a xlink:href=\"javascript:alert(5)\"><text>&lt;img src=x onerror=alert(6)&gt;</text></a>\
-               <![CDATA[<img src=x onerror=alert(7)>]]></g></svg>";
+               <![CDATA[<img src=x onerror=alert(7)>]]><ellipse cx=\"1\" cy=\"2\" rx=\"3\" ry=\"4\"/></g>\
+               <g id=\"n-rufus-firefly\" class=\"node\"><title>&lt;script&gt;alert(9)</title>\
+               <ellipse cx=\"10\" cy=\"-20\" rx=\"8\" ry=\"4\"/><text>__DATA__&lt;img src=x onerror=alert(10)&gt;</text></g></svg>";
     let html = export::to_html(&view, svg, "<img src=x onerror=alert(8)> __SVG__");
     assert_no_injected_markup(&html);
-    assert!(!html.contains("javascript:"));
-    assert!(html.contains("<g id=\"n-x\"><title>__DATA__</title>"));
+    let own = own_part(&html);
+    for text in ["javascript:", "<svg", "foreignObject", "__DATA__"] {
+        assert!(!own.contains(text), "{text} from the picture in the page");
+    }
+    // alert(1) is in the article, so in the data block (as JSON text);
+    // alert(8) is in the title, escaped; the picture's calls are nowhere.
+    for n in [2, 3, 4, 5, 6, 7, 9, 10] {
+        let call = format!("alert({n})");
+        assert!(!html.contains(&call), "{call} from the picture in the page");
+    }
+    assert!(!own.contains("alert(1)"));
     assert_eq!(page_data(&html)["nodes"], data["nodes"]);
+    assert_eq!(
+        page_data(&html)["positions"],
+        serde_json::json!({ "rufus-firefly": [10.0, -20.0, 16.0, 8.0] }),
+        "positions of the view's entities only, as numbers"
+    );
+    assert!(html.contains("<title>&lt;img src=x onerror=alert(8)&gt; __SVG__</title>"));
 }
 
 #[test]
@@ -287,9 +319,12 @@ fn comment_and_script_in_an_entity_name_cannot_stop_the_page_script() {
         .map(|n| n["label"].as_str().unwrap())
         .collect();
     assert!(names.contains(&name), "{names:?}");
-    // The page script follows the data, whole.
+    // The library and the page script follow the data, whole.
     let after = &html[html.find(block).unwrap() + block.len()..];
-    assert!(after.starts_with("</script>\n<script>\n// newsgraph's page"));
+    assert!(after.starts_with(&format!(
+        "</script>\n<script>\n{}\n</script>\n<script>\n// newsgraph's page",
+        LIBRARY.trim_end()
+    )));
     assert!(after
         .trim_end()
         .ends_with("})();\n</script>\n</body>\n</html>"));
@@ -485,15 +520,14 @@ fn control_characters_in_a_name_are_dropped_or_escaped_in_every_text_export() {
         }
     }
 
-    // HTML: controls only as JSON escapes; the picture is valid XML.
+    // HTML: controls only as JSON escapes; no picture markup to carry them.
     let html = export::to_html(&view, &picture(&graph), "newsgraph");
     let outside_data = html.replace(data_block(&html), "");
     assert!(!outside_data.chars().any(is_control));
     assert!(!data_block(&html)
         .chars()
         .any(|c| c.is_control() || is_control(c)));
-    let svg = &html[html.find("<svg").unwrap()..html.rfind("</svg>").unwrap() + 6];
-    assert_valid_xml("the page's SVG", svg);
+    assert!(!html.contains("<svg"), "the page draws on a canvas");
     assert!(page_data(&html)["nodes"]
         .as_array()
         .unwrap()
@@ -515,4 +549,35 @@ fn control_characters_in_an_id_keep_graphml_well_formed() {
     assert!(graphml.contains("<node id=\"oddid\">"));
     let dot = export::to_dot(&graph);
     assert!(!dot.chars().any(is_control));
+}
+
+#[test]
+fn the_vendored_library_loads_nothing_and_is_carried_unchanged() {
+    // The version the README of page/vendor/ names.
+    assert!(LIBRARY.contains("cf.version=\"3.35.0\""));
+    assert!(LIBRARY.starts_with("/**\n * Copyright (c) 2016-2026, The Cytoscape Consortium."));
+    for reach in [
+        "fetch(",
+        "XMLHttpRequest",
+        "import(",
+        "importScripts",
+        "Worker(",
+        "WebSocket",
+        "sendBeacon",
+        // The library can load an image (`.src=`) only for a
+        // `background-image` style, which the page never sets
+        // (`PAGE_PROPERTIES` in src/export/html.rs).
+        "src=\"",
+        "<script",
+        "</script",
+        "<!--",
+        "document.write",
+        "innerHTML",
+    ] {
+        assert!(!LIBRARY.contains(reach), "the library uses {reach}");
+    }
+    let (_dir, graph) = build(&[], "");
+    let html = export::to_html(&View::all(&graph), "", "newsgraph");
+    assert_eq!(html.matches(LIBRARY.trim_end()).count(), 1);
+    assert_no_injected_markup(&html);
 }

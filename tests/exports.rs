@@ -119,17 +119,23 @@ fn csv_files_follow_neo4j_and_gephi_conventions() {
 #[test]
 fn the_page_is_self_contained() {
     let graph = graph();
-    let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"n-antony-blinken\"></g></svg>";
+    let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"n-antony-blinken\" class=\"node\"><ellipse cx=\"50\" cy=\"-30\" rx=\"40\" ry=\"18\"/></g></svg>";
     let html = export::to_html(&View::all(&graph), svg, "newsgraph");
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("<svg xmlns"), "the SVG is embedded");
-    assert!(!html.contains("<?xml"), "without its prolog");
-    for remote in ["http://", "https://", "src=\"", "<link"] {
-        let outside_svg = html
-            .replace("http://www.w3.org/2000/svg", "")
-            .replace("http://www.w3.org/1999/xlink", "");
+    assert!(
+        !html.contains("<svg"),
+        "the graph is drawn by the page, not embedded"
+    );
+    assert!(!html.contains("<?xml"));
+    let library = include_str!("../src/export/page/vendor/cytoscape.min.js").trim_end();
+    assert!(html.contains(library), "Cytoscape.js is inlined");
+    // The page's own markup and script load nothing (the library's licence
+    // comment names web addresses; tests/export_safety.rs checks that the
+    // library itself reaches for nothing).
+    let own = html.replace(library, "");
+    for remote in ["http://", "https://", "src=\"", "<link", "@import", "url("] {
         assert!(
-            !outside_svg.contains(remote),
+            !own.contains(remote),
             "the page loads nothing from outside ({remote})"
         );
     }
@@ -138,7 +144,7 @@ fn the_page_is_self_contained() {
         .unwrap();
     let json = &html[start..];
     let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
-    let data: serde_json::Value = serde_json::from_str(&json.replace("<\\/", "</")).unwrap();
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(
         data["nodes"].as_array().unwrap().len(),
         graph.dataset().entities.len()
@@ -147,6 +153,14 @@ fn the_page_is_self_contained() {
         data["edges"].as_array().unwrap().len(),
         graph.petgraph().edge_count()
     );
+    // Graphviz's positions, for the page to open as the picture is laid out.
+    assert_eq!(
+        data["positions"],
+        serde_json::json!({ "antony-blinken": [50.0, -30.0, 80.0, 36.0] })
+    );
+    assert_eq!(data["style"]["kinds"]["person"]["shape"], "ellipse");
+    // The same input gives the same page: no time, no random id.
+    assert_eq!(html, export::to_html(&View::all(&graph), svg, "newsgraph"));
 }
 
 #[test]
@@ -166,4 +180,133 @@ fn every_person_with_three_relations_gets_a_focused_picture() {
             "{person}"
         );
     }
+}
+
+/// The DOT statements of `dot` that draw a line: (from, to, attributes).
+fn dot_edges(dot: &str) -> Vec<(String, String, String)> {
+    dot.lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let (ends, attributes) = line.split_once(" [")?;
+            let (from, to) = ends.split_once(" -> ")?;
+            Some((
+                from.trim_matches('"').to_string(),
+                to.trim_matches('"').to_string(),
+                attributes.to_string(),
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn the_whole_picture_leaves_out_offices_and_lonely_entities_and_says_so() {
+    let graph = graph();
+    let dot = export::to_dot(&graph);
+    let edges = dot_edges(&dot);
+    let office_color = "color=\"#6b7280\"";
+    assert!(
+        !edges
+            .iter()
+            .any(|(f, _, a)| a.contains(office_color) && !f.starts_with("newsgraph-legend")),
+        "no office line in the whole picture"
+    );
+    // Every entity drawn has a line; those without one are counted in the legend.
+    for entity in graph.dataset().entities.values() {
+        let node = format!("\"{}\"[", entity.id);
+        if dot.contains(&node) {
+            assert!(
+                edges
+                    .iter()
+                    .any(|(f, t, _)| *f == entity.id || *t == entity.id),
+                "{} is drawn without a line",
+                entity.id
+            );
+        }
+    }
+    assert!(!dot.contains("\"galapagos-islands\"["));
+    assert!(
+        dot.contains("Not drawn: "),
+        "the legend says what is left out"
+    );
+    assert!(dot.contains("entities with no line drawn left out"));
+    // Labels go into tooltips: no line of an entity carries one.
+    for (from, _, attributes) in &edges {
+        if !from.starts_with("newsgraph-legend") {
+            assert!(attributes.contains("label=\"\""), "{attributes}");
+            assert!(attributes.contains("tooltip=\""), "{attributes}");
+        }
+    }
+    // A focused picture keeps its labels and offices.
+    let focus = export::view_to_dot(&View::focus(&graph, "antony-blinken", 1));
+    assert!(focus.contains("label=\"holds office: U.S. Secretary of State\\n2021-01-26\""));
+}
+
+#[test]
+fn relations_look_different_and_the_legend_draws_the_pictures_shapes() {
+    let style = newsgraph::export::Style::builtin();
+    let looks: Vec<(&String, Vec<(&String, &String)>)> = style
+        .relations
+        .iter()
+        .map(|(name, attributes)| {
+            let mut look: Vec<(&String, &String)> = attributes
+                .iter()
+                .filter(|(k, _)| ["color", "style", "arrowhead"].contains(&k.as_str()))
+                .collect();
+            look.sort();
+            (name, look)
+        })
+        .collect();
+    for (i, (a, look_a)) in looks.iter().enumerate() {
+        for (b, look_b) in &looks[i + 1..] {
+            assert_ne!(look_a, look_b, "{a} and {b} look the same");
+        }
+    }
+    for relation in ["praised", "thanked", "congratulated"] {
+        assert!(
+            style.page.relations.contains_key(relation),
+            "{relation} on the page"
+        );
+    }
+    let graph = graph();
+    let dot = export::to_dot(&graph);
+    for (kind, attributes) in &style.kinds {
+        let shape = &attributes["shape"];
+        let legend = format!("\"newsgraph-legend-{kind}\"[shape=\"{shape}\"");
+        assert!(
+            dot.contains(&legend),
+            "the legend draws {kind} as a {shape}"
+        );
+    }
+    let mut lines = 0;
+    for (from, to, attributes) in dot_edges(&dot) {
+        if attributes.contains("style=\"invis\"") {
+            continue; // the legend's layout
+        }
+        if let Some(relation) = from.strip_prefix("newsgraph-legend-") {
+            lines += 1;
+            assert_eq!(to, format!("{from}-end"));
+            let color = &style.relations[relation]["color"];
+            assert!(attributes.contains(&format!("color=\"{color}\"")));
+        }
+    }
+    assert!(
+        lines >= 9,
+        "a legend line for each relation drawn ({lines})"
+    );
+}
+
+#[test]
+fn a_countrys_cluster_is_drawn_without_its_government() {
+    // Blinken has no fact with Mexico itself, only with its officials.
+    let graph = graph();
+    let focus = export::view_to_dot(&View::focus(&graph, "antony-blinken", 1));
+    assert!(!focus.contains("\"mexico\"["));
+    let cluster = focus
+        .split("subgraph \"cluster_mexico\" {")
+        .nth(1)
+        .expect("a cluster for Mexico");
+    let cluster = &cluster[..cluster.find('}').unwrap()];
+    assert!(cluster.contains("label=\"Mexico\""));
+    assert!(cluster.contains("\"alicia-barcena\"["), "{cluster}");
+    assert!(focus.contains("subgraph \"cluster_ecuador\" {"));
 }

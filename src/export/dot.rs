@@ -103,14 +103,39 @@ pub fn write_view_dot(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io:
     out.write_all(b"\n}\n")
 }
 
+/// What a picture leaves out, for the note under its legend.
+#[derive(Debug, Default)]
+struct LeftOut<'a> {
+    /// Relations not drawn, with how many facts of each the view has.
+    relations: Vec<(&'a str, usize)>,
+    /// Entities not drawn because no line reaches them.
+    entities: usize,
+}
+
 /// Produces the DOT statements of a view, in order.
+///
+/// The picture of the whole graph follows [`Style::overview`] besides the
+/// rest of the style: some relations and the entities left without a line
+/// are not drawn, and the legend says so.
 fn statements(
     view: &View<'_>,
     emit: &mut dyn FnMut(Stmt) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let graph = view.graph();
     let style = &graph.dataset().style;
+    let overview = view.is_whole();
     let all_facts = view.facts();
+    let hidden: Vec<&str> = style
+        .hidden_relations
+        .iter()
+        .chain(
+            overview
+                .then_some(&style.overview.hidden_relations)
+                .into_iter()
+                .flatten(),
+        )
+        .map(String::as_str)
+        .collect();
     // A meeting event drawn with both participants' lines to it already shows
     // that they met.
     let events_drawn: HashSet<(&str, &str)> = all_facts
@@ -120,12 +145,28 @@ fn statements(
         .collect();
     let facts: Vec<FactRef<'_>> = all_facts
         .iter()
-        .filter(|f| drawn(style, f, &events_drawn))
+        .filter(|f| drawn(style, &hidden, f, &events_drawn))
         .copied()
         .collect();
+    let mut left_out = LeftOut::default();
+    for relation in RelationKind::NAMES {
+        let count = all_facts
+            .iter()
+            .filter(|f| f.fact.relation.name() == relation && hidden.contains(&relation))
+            .count();
+        if count > 0 {
+            left_out.relations.push((relation, count));
+        }
+    }
     let sources = sources_by_entity(&all_facts);
+    let mut graph_attributes = style.graph.clone();
+    if overview {
+        for (key, value) in &style.overview.graph {
+            graph_attributes.insert(key.clone(), value.clone());
+        }
+    }
     emit(Stmt::GAttribute(GraphAttributes::Graph(
-        attributes(&style.graph).collect(),
+        attributes(&graph_attributes).collect(),
     )))?;
     emit(Stmt::GAttribute(GraphAttributes::Node(
         attributes(&style.node).collect(),
@@ -133,9 +174,18 @@ fn statements(
     emit(Stmt::GAttribute(GraphAttributes::Edge(
         attributes(&style.edge).collect(),
     )))?;
-    let entities: Vec<&Entity> = view.entities();
+    let mut entities: Vec<&Entity> = view.entities();
+    if overview && style.overview.drop_isolated {
+        let touched: HashSet<&str> = facts
+            .iter()
+            .flat_map(|f| [f.from.id.as_str(), f.to.id.as_str()])
+            .collect();
+        let before = entities.len();
+        entities.retain(|e| touched.contains(e.id.as_str()));
+        left_out.entities = before - entities.len();
+    }
     let mut placed: HashSet<&str> = HashSet::new();
-    if style.cluster_by_country {
+    if style.cluster_by_country && !(overview && style.overview.without_clusters) {
         let mut members_of: HashMap<&str, Vec<&Entity>> = HashMap::new();
         for entity in entities.iter().filter(|e| e.kind != EntityKind::Event) {
             let cluster = if entity.kind == EntityKind::Government {
@@ -147,7 +197,13 @@ fn statements(
                 members_of.entry(cluster).or_default().push(entity);
             }
         }
-        for government in entities.iter().filter(|e| e.kind == EntityKind::Government) {
+        // A country's cluster is drawn when any of its entities is in the
+        // picture, whether or not the government itself is.
+        let governments = graph
+            .dataset()
+            .entities_of_kind(EntityKind::Government)
+            .filter(|g| members_of.contains_key(g.id.as_str()));
+        for government in governments {
             let mut cluster = vec![Stmt::Attribute(Attribute(
                 Id::Plain("label".into()),
                 shown(&government.name),
@@ -168,11 +224,12 @@ fn statements(
             emit(Stmt::Node(node(style, entity, graph, &sources)))?;
         }
     }
+    let labels_in_tooltips = overview && style.overview.labels_in_tooltips;
     for fact in &facts {
-        emit(Stmt::Edge(edge(style, fact)))?;
+        emit(Stmt::Edge(edge(style, fact, labels_in_tooltips)))?;
     }
     if style.legend {
-        emit(legend(style, &entities, &facts))?;
+        emit(legend(style, &entities, &facts, &left_out))?;
     }
     Ok(())
 }
@@ -198,7 +255,12 @@ pub fn view_to_dot(view: &View<'_>) -> String {
     String::from_utf8(out).expect("DOT is written from UTF-8 strings")
 }
 
-fn drawn(style: &Style, fact: &FactRef<'_>, events_drawn: &HashSet<(&str, &str)>) -> bool {
+fn drawn(
+    style: &Style,
+    hidden: &[&str],
+    fact: &FactRef<'_>,
+    events_drawn: &HashSet<(&str, &str)>,
+) -> bool {
     let name = fact.fact.relation.name();
     let shown_by_event = fact.fact.event.as_deref().is_some_and(|e| {
         events_drawn.contains(&(fact.from.id.as_str(), e))
@@ -207,8 +269,7 @@ fn drawn(style: &Style, fact: &FactRef<'_>, events_drawn: &HashSet<(&str, &str)>
     let derived_meeting = matches!(fact.fact.relation, RelationKind::MetWith { .. })
         && fact.fact.origin == FactOrigin::Derived
         && shown_by_event;
-    !style.hidden_relations.iter().any(|h| h == name)
-        && (style.draw_derived_meetings || !derived_meeting)
+    !hidden.contains(&name) && (style.draw_derived_meetings || !derived_meeting)
 }
 
 fn node(
@@ -357,7 +418,7 @@ fn money(amount: f64, currency: Option<&str>) -> String {
     }
 }
 
-fn edge(style: &Style, fact: &FactRef<'_>) -> Edge {
+fn edge(style: &Style, fact: &FactRef<'_>, label_in_tooltip: bool) -> Edge {
     let mut attrs: Vec<Attribute> = style
         .relations
         .get(fact.fact.relation.name())
@@ -366,47 +427,62 @@ fn edge(style: &Style, fact: &FactRef<'_>) -> Edge {
     if fact.fact.origin == FactOrigin::Derived {
         attrs.extend(attributes(&style.derived));
     }
-    attrs.push(Attribute(
-        Id::Plain("label".into()),
-        shown(&edge_label(fact.fact)),
-    ));
-    let mut evidence: Vec<String> = fact
+    let label = edge_label(fact.fact);
+    let headline = if label.is_empty() {
+        fact.fact.relation.name().replace('_', " ")
+    } else {
+        label.replace('\n', " ")
+    };
+    let shown_label = if label_in_tooltip {
+        String::new()
+    } else {
+        label
+    };
+    attrs.push(Attribute(Id::Plain("label".into()), shown(&shown_label)));
+    // The tooltip: what the line says, then each distinct piece of evidence.
+    let mut lines = vec![format!("{} → {}: {headline}", fact.from.name, fact.to.name)];
+    let mut seen: HashSet<String> = HashSet::new();
+    let evidence: Vec<String> = fact
         .fact
         .evidence
         .iter()
-        .take(TOOLTIP_ITEMS)
         .map(|e| match &e.text {
             Some(text) => format!("{}: {}", e.source, shorten(text, 400)),
             None => e.source.clone(),
         })
+        .filter(|line| seen.insert(line.clone()))
         .collect();
-    if fact.fact.evidence.len() > TOOLTIP_ITEMS {
-        evidence.push(format!(
-            "… and {} more",
-            fact.fact.evidence.len() - TOOLTIP_ITEMS
-        ));
+    let more = evidence.len().saturating_sub(TOOLTIP_ITEMS);
+    lines.extend(evidence.into_iter().take(TOOLTIP_ITEMS));
+    if more > 0 {
+        lines.push(format!("… and {more} more"));
     }
     attrs.push(Attribute(
         Id::Plain("tooltip".into()),
-        shown(&evidence.join("\n")),
+        shown(&lines.join("\n")),
+    ));
+    attrs.push(Attribute(
+        Id::Plain("id".into()),
+        quoted(&format!("f-{}", fact.edge.index())),
     ));
     Edge {
         ty: EdgeTy::Pair(
             Vertex::N(NodeId(quoted(&fact.from.id), None)),
             Vertex::N(NodeId(quoted(&fact.to.id), None)),
         ),
-        attributes: {
-            attrs.push(Attribute(
-                Id::Plain("id".into()),
-                quoted(&format!("f-{}", fact.edge.index())),
-            ));
-            attrs
-        },
+        attributes: attrs,
     }
 }
 
-/// A legend cluster: one row per entity kind and relation drawn.
-fn legend(style: &Style, entities: &[&Entity], facts: &[FactRef<'_>]) -> Stmt {
+/// A legend cluster drawn with the picture's own styles: a node of each kind
+/// drawn (in its shape and colours) and a short line of each relation drawn
+/// (in its colour, line and arrow), then a note of what the picture leaves out.
+fn legend(
+    style: &Style,
+    entities: &[&Entity],
+    facts: &[FactRef<'_>],
+    left_out: &LeftOut<'_>,
+) -> Stmt {
     let kinds: IndexSet<EntityKind> = EntityKind::ALL
         .into_iter()
         .filter(|k| entities.iter().any(|e| e.kind == *k))
@@ -415,61 +491,138 @@ fn legend(style: &Style, entities: &[&Entity], facts: &[FactRef<'_>]) -> Stmt {
         .into_iter()
         .filter(|r| facts.iter().any(|f| f.fact.relation.name() == *r))
         .collect();
-    let color = |attrs: Option<&Attributes>, key: &str| {
-        attrs
-            .and_then(|a| a.get(key))
-            .map_or("#000000".to_string(), |c| html_escape(c))
-    };
-    let mut rows = String::from("<tr><td colspan=\"2\"><b>Legend</b></td></tr>");
-    for kind in kinds {
-        let attrs = style.kinds.get(kind.as_str());
-        rows.push_str(&format!(
-            "<tr><td bgcolor=\"{}\" border=\"1\" color=\"{}\">&nbsp;&nbsp;&nbsp;</td><td align=\"left\">{}</td></tr>",
-            color(attrs, "fillcolor"),
-            color(attrs, "color"),
-            kind.as_str()
-        ));
+    let plain = |key: &str, value: &str| Attribute(Id::Plain(key.into()), quoted(value));
+    let id = |name: &str| NodeId(quoted(&format!("newsgraph-legend-{name}")), None);
+    let mut stmts = vec![
+        Stmt::Attribute(plain("label", "Legend")),
+        Stmt::Attribute(plain("color", "#e5e7eb")),
+        Stmt::Attribute(plain("style", "")),
+    ];
+    // Three columns side by side, so the legend is short: the kinds and the
+    // note; the relations' names (kept one rank further by invisible lines
+    // from the first kind); the ends of their lines. Small nodes, so the
+    // legend takes little room.
+    let mut column: Vec<Stmt> = vec![Stmt::Attribute(plain("rank", "same"))];
+    let mut names: Vec<Stmt> = vec![Stmt::Attribute(plain("rank", "same"))];
+    let mut after_kinds: Vec<Stmt> = Vec::new();
+    for kind in &kinds {
+        let mut attrs: Vec<Attribute> = style
+            .kinds
+            .get(kind.as_str())
+            .map(|a| attributes(a).collect())
+            .unwrap_or_default();
+        attrs.push(plain("label", kind.as_str()));
+        attrs.push(plain("tooltip", kind.as_str()));
+        attrs.push(plain("fontsize", "10"));
+        attrs.push(plain("height", "0.3"));
+        column.push(Stmt::Node(Node::new(id(kind.as_str()), attrs)));
     }
-    for relation in relations {
-        let attrs = style.relations.get(relation);
-        let line = attrs
-            .and_then(|a| a.get("style"))
-            .map_or("solid", |s| s.as_str());
-        rows.push_str(&format!(
-            "<tr><td><font color=\"{}\">{}</font></td><td align=\"left\">{relation}</td></tr>",
-            color(attrs, "color"),
-            match line {
-                "dashed" => "- - -",
-                "dotted" => "· · ·",
-                _ => "―――",
+    let mut ends: Vec<Stmt> = vec![Stmt::Attribute(plain("rank", "same"))];
+    let mut lines: Vec<Stmt> = Vec::new();
+    // Graphviz stacks lines fanning out of one node bottom to top: listed
+    // backwards, they read top to bottom in the order of RelationKind::NAMES.
+    for relation in relations.iter().rev() {
+        let name = relation.replace('_', " ");
+        if let Some(first) = kinds.first() {
+            after_kinds.push(Stmt::Edge(Edge {
+                ty: EdgeTy::Pair(Vertex::N(id(first.as_str())), Vertex::N(id(relation))),
+                attributes: vec![plain("style", "invis")],
+            }));
+        }
+        names.push(Stmt::Node(Node::new(
+            id(relation),
+            vec![
+                plain("shape", "plaintext"),
+                plain("style", ""),
+                plain("label", &name),
+                plain("tooltip", &name),
+                plain("fontsize", "10"),
+                plain("height", "0.2"),
+            ],
+        )));
+        let end = id(&format!("{relation}-end"));
+        ends.push(Stmt::Node(Node::new(
+            end.clone(),
+            vec![
+                plain("shape", "point"),
+                plain("style", "invis"),
+                plain("width", "0.01"),
+            ],
+        )));
+        let mut attrs: Vec<Attribute> = style
+            .relations
+            .get(*relation)
+            .map(|a| attributes(a).collect())
+            .unwrap_or_default();
+        attrs.push(plain("tooltip", &name));
+        lines.push(Stmt::Edge(Edge {
+            ty: EdgeTy::Pair(Vertex::N(id(relation)), Vertex::N(end)),
+            attributes: attrs,
+        }));
+    }
+    let mut notes = Vec::new();
+    if !left_out.relations.is_empty() {
+        let list: Vec<String> = left_out
+            .relations
+            .iter()
+            .map(|(r, n)| format!("{n} {}", r.replace('_', " ")))
+            .collect();
+        notes.push(format!("Not drawn: {} facts", list.join(", ")));
+    }
+    if left_out.entities > 0 {
+        notes.push(format!(
+            "{} {} with no line drawn left out",
+            left_out.entities,
+            if left_out.entities == 1 {
+                "entity"
+            } else {
+                "entities"
             }
         ));
     }
-    let label = format!("<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">{rows}</table>>");
-    let node = Node::new(
-        NodeId(quoted("newsgraph-legend"), None),
-        vec![
-            Attribute(Id::Plain("shape".into()), Id::Plain("plaintext".into())),
-            Attribute(Id::Plain("style".into()), quoted("")),
-            Attribute(Id::Plain("label".into()), Id::Html(label)),
-        ],
-    );
+    if !notes.is_empty() {
+        notes.push("Everything is on the page and in the data exports".to_string());
+        column.push(Stmt::Node(Node::new(
+            id("note"),
+            vec![
+                plain("shape", "plaintext"),
+                plain("style", ""),
+                plain("fontsize", "9"),
+                // `\l`: each line left-aligned.
+                Attribute(
+                    Id::Plain("label".into()),
+                    Id::Escaped(format!(
+                        "\"{}\\l\"",
+                        notes
+                            .iter()
+                            .map(|n| without_controls(n).replace('"', "'"))
+                            .collect::<Vec<_>>()
+                            .join("\\l")
+                    )),
+                ),
+            ],
+        )));
+    }
+    stmts.push(Stmt::Subgraph(Subgraph {
+        id: quoted("newsgraph-legend-column"),
+        stmts: column,
+    }));
+    if !lines.is_empty() {
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: quoted("newsgraph-legend-names"),
+            stmts: names,
+        }));
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: quoted("newsgraph-legend-ends"),
+            stmts: ends,
+        }));
+    }
+    stmts.extend(lines);
+    stmts.extend(after_kinds);
     Stmt::Subgraph(Subgraph {
         id: quoted("cluster_legend"),
-        stmts: vec![
-            Stmt::Attribute(Attribute(Id::Plain("label".into()), quoted(""))),
-            Stmt::Attribute(Attribute(Id::Plain("color".into()), quoted("#e5e7eb"))),
-            Stmt::Node(node),
-        ],
+        stmts,
     })
-}
-
-fn html_escape(text: &str) -> String {
-    without_controls(text)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Output formats Graphviz can render here.

@@ -14,9 +14,9 @@ mod graphml;
 mod html;
 mod json;
 mod output;
+mod positions;
 mod process;
 mod style;
-mod svg;
 mod view;
 
 pub use self::csv::{to_csv_files, write_csv_files};
@@ -29,7 +29,7 @@ pub use html::to_html;
 pub use json::{edge_data, node_data, to_cytoscape, view_to_json, write_cytoscape};
 pub use output::{check_replaceable, write_atomic, write_atomic_with, Staging};
 pub use process::GRAPHVIZ_TIMEOUT;
-pub use style::{Attributes, Style};
+pub use style::{Attributes, Overview, PageStyle, Style};
 pub use view::View;
 
 /// Why an export failed.

@@ -40,6 +40,43 @@ pub struct Style {
     pub cluster: Attributes,
     /// Whether a legend of kinds and relations is drawn.
     pub legend: bool,
+    /// Changes for the picture of the whole graph (not focused or filtered views).
+    pub overview: Overview,
+    /// How the interactive page draws entities and facts.
+    pub page: PageStyle,
+}
+
+/// How the picture of the whole graph differs from a focused picture: a
+/// picture of everything needs fewer lines and words to stay readable.
+///
+/// Every field left out changes nothing.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Overview {
+    /// Relations not drawn in the whole picture (the legend says so).
+    pub hidden_relations: Vec<String>,
+    /// Whether entities with no line drawn are left out (the legend counts them).
+    pub drop_isolated: bool,
+    /// Whether the lines' labels go into their tooltips instead of beside them.
+    pub labels_in_tooltips: bool,
+    /// Whether the clusters by country are left out.
+    pub without_clusters: bool,
+    /// Graph attributes added to [`Style::graph`].
+    pub graph: Attributes,
+}
+
+/// The page's styles: Cytoscape.js style properties
+/// (<https://js.cytoscape.org/#style>) by entity kind and by relation.
+///
+/// Only properties that draw are passed to the page (see
+/// `PAGE_PROPERTIES` in `html.rs`): nothing in a style can load a file.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PageStyle {
+    /// Node properties by entity kind (`shape`, `background-color`…).
+    pub kinds: IndexMap<String, Attributes>,
+    /// Edge properties by relation name (`line-color`, `line-style`…).
+    pub relations: IndexMap<String, Attributes>,
 }
 
 /// The style used when a dataset has none: the bundled `data/style.ron`.
