@@ -574,3 +574,67 @@ fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     }
     out
 }
+
+/// Exit codes: 0 answered, 1 nothing found (unknown or ambiguous name, no
+/// path, no row), 2 error (bad data, unreadable directory, bad arguments).
+#[test]
+fn exit_codes_tell_answer_nothing_and_error_apart() {
+    let cases: &[(&[&str], i32)] = &[
+        (&["who-met", "Blinken"], 0),
+        (&["search", "Lasso"], 0),
+        (&["who-met", "Blinkin"], 1),
+        (&["show", "Foreign Ministry"], 1),
+        (&["search", "zzzzzzzz"], 1),
+        (
+            &[
+                "path",
+                "Marco Rubio",
+                "Los Choneros",
+                "--relation",
+                "met_with",
+            ],
+            1,
+        ),
+        (
+            &[
+                "edges",
+                "--entity",
+                "Los Choneros",
+                "--relation",
+                "met_with",
+            ],
+            1,
+        ),
+        (&["--data", "tests/fixtures/does-not-exist", "check"], 2),
+        (&["--data", "tests/fixtures/broken/syntax", "check"], 2),
+        (&["who-met"], 2),
+        (&["neighbors", "Blinken", "--relation", "met"], 2),
+    ];
+    for (args, code) in cases {
+        newsgraph().args(*args).assert().code(*code);
+    }
+}
+
+#[test]
+fn help_documents_the_exit_codes_and_sets_shared_options_apart() {
+    let output = newsgraph().args(["who-met", "--help"]).assert().success();
+    let help = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(help.contains("Exit status:"), "{help}");
+    let data = help.find("Data options:").expect("a heading of its own");
+    let own = help.find("--include-members").unwrap();
+    assert!(own < data && help.find("--data").unwrap() > data, "{help}");
+}
+
+#[test]
+fn an_io_cause_is_printed_once() {
+    let output = newsgraph()
+        .args(["--data", "/nonexistent-newsgraph-dir", "check"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr.matches("No such file or directory").count(),
+        1,
+        "{stderr}"
+    );
+}

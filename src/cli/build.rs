@@ -5,14 +5,27 @@ use std::path::{Path, PathBuf};
 
 use newsgraph::pipeline;
 
+use super::{Answer, DataArgs};
+
+/// Arguments of `build`.
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    /// Where the exports go.
+    #[arg(long, default_value = "graphs", value_name = "DIR")]
+    out: PathBuf,
+}
+
+impl BuildArgs {
+    /// Builds the graph and writes every export.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        run(data, &self.out, out)?;
+        Ok(Answer::Found)
+    }
+}
+
 /// Validates, reads the articles, builds the graph and writes the exports into `dir`.
-pub fn run(
-    data: &[PathBuf],
-    dir: &Path,
-    curated_only: bool,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    let (graph, report) = super::load_graph_with_report(data, curated_only)?;
+fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    let (graph, report) = data.graph_with_report()?;
     super::check::summary(&graph, out)?;
     if !report.articles.is_empty() {
         let facts: usize = report.articles.iter().map(|a| a.facts).sum();

@@ -1,10 +1,25 @@
 //! `newsgraph check`: validate the data and summarise it.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use newsgraph::model::{EntityKind, RelationKind};
 use newsgraph::KnowledgeGraph;
+
+use super::{Answer, DataArgs};
+
+/// Arguments of `check` (it has none of its own).
+#[derive(clap::Args)]
+pub struct CheckArgs {}
+
+impl CheckArgs {
+    /// Loads and validates the data; errors are returned for the caller to print.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        let graph = KnowledgeGraph::build(newsgraph::load_dirs(&data.data)?);
+        summary(&graph, out)?;
+        writeln!(out, "ok: no errors")?;
+        Ok(Answer::Found)
+    }
+}
 
 /// Prints what a dataset holds and what its graph holds.
 pub fn summary(graph: &KnowledgeGraph, out: &mut impl Write) -> anyhow::Result<()> {
@@ -45,13 +60,5 @@ pub fn summary(graph: &KnowledgeGraph, out: &mut impl Write) -> anyhow::Result<(
         graph.petgraph().edge_count(),
         relations.join(", ")
     )?;
-    Ok(())
-}
-
-/// Loads and validates `data`; errors are returned for the caller to print.
-pub fn run(data: &[PathBuf], out: &mut impl Write) -> anyhow::Result<()> {
-    let graph = KnowledgeGraph::build(newsgraph::load_dirs(data)?);
-    summary(&graph, out)?;
-    writeln!(out, "ok: no errors")?;
     Ok(())
 }

@@ -8,28 +8,46 @@ use newsgraph::KnowledgeGraph;
 use serde_json::json;
 
 use super::table::Table;
-use super::{tsv_cell, TableFormat};
+use super::{tsv_cell, Answer, DataArgs, FormatArgs, TableFormat};
 
-/// The command's filters, as given.
-pub struct Filter<'a> {
-    /// Relation names.
-    pub relations: &'a [String],
-    /// Entity name.
-    pub entity: Option<&'a str>,
-    /// Source id or article file name.
-    pub source: Option<&'a str>,
+/// Arguments of `edges`: its filters.
+#[derive(clap::Args)]
+pub struct EdgesArgs {
+    /// Only this relation (`met_with`, `funded`…); repeatable.
+    #[arg(long = "relation", value_name = "R")]
+    relations: Vec<String>,
+    /// Only facts about this entity.
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+    /// Only facts stated by this source (id or article file name).
+    #[arg(long, value_name = "SOURCE")]
+    source: Option<String>,
+    #[command(flatten)]
+    output: FormatArgs,
+}
+
+impl EdgesArgs {
+    /// Prints the facts that pass the filters; exit code 1 when none does.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        super::check_relations(&self.relations)?;
+        let graph = data.graph()?;
+        print(&graph, self, out)
+    }
 }
 
 /// Prints the facts that pass the filter.
-pub fn run(
+fn print(
     graph: &KnowledgeGraph,
-    filter: &Filter<'_>,
-    format: TableFormat,
+    filter: &EdgesArgs,
     out: &mut impl Write,
-) -> anyhow::Result<()> {
-    super::check_relations(filter.relations)?;
-    let entity = filter.entity.map(|name| graph.resolve(name)).transpose()?;
-    if let Some(source) = filter.source {
+) -> anyhow::Result<Answer> {
+    let format = filter.output.format;
+    let entity = filter
+        .entity
+        .as_deref()
+        .map(|name| graph.resolve(name))
+        .transpose()?;
+    if let Some(source) = filter.source.as_deref() {
         let known = graph.dataset().sources.iter().any(|(id, s)| {
             id == source
                 || s.file
@@ -42,9 +60,9 @@ pub fn run(
         }
     }
     let query = EdgeFilter {
-        relations: filter.relations.to_vec(),
+        relations: filter.relations.clone(),
         entity: entity.map(|e| e.id.clone()),
-        source: filter.source.map(str::to_string),
+        source: filter.source.clone(),
     };
     let facts = graph.edges(&query);
     match format {
@@ -85,7 +103,7 @@ pub fn run(
             table.print(out)?;
         }
     }
-    Ok(())
+    Ok(Answer::rows(facts.len()))
 }
 
 fn row(f: &FactRef<'_>) -> Vec<String> {

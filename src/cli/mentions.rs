@@ -6,8 +6,28 @@ use std::path::{Path, PathBuf};
 use newsgraph::mentions::{Matcher, MentionKind, Resolution};
 use newsgraph::pipeline::read_article;
 
+use super::{Answer, DataArgs};
+
+/// Arguments of `mentions`.
+#[derive(clap::Args)]
+pub struct MentionsArgs {
+    /// The article file.
+    file: PathBuf,
+    /// The article's publication date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    date: Option<newsgraph::Date>,
+}
+
+impl MentionsArgs {
+    /// Prints the article's sentences with their mentions.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        run(&data.data, &self.file, self.date, out)?;
+        Ok(Answer::Found)
+    }
+}
+
 /// Prints the article's sentences with their mentions.
-pub fn run(
+fn run(
     data: &[PathBuf],
     file: &Path,
     date: Option<newsgraph::Date>,

@@ -3,19 +3,55 @@
 use std::io::Write;
 
 use newsgraph::query::WhoMetOptions;
-use newsgraph::KnowledgeGraph;
+use newsgraph::{Date, KnowledgeGraph};
 
 use super::table::Table;
-use super::TableFormat;
+use super::{Answer, DataArgs, FormatArgs, ModeArg, TableFormat};
+
+/// Arguments of `who-met`.
+#[derive(clap::Args)]
+pub struct WhoMetArgs {
+    /// An id, name or alias (case and accents ignored): `Blinken`, `holguin`.
+    name: String,
+    /// Only encounters on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<Date>,
+    /// Only encounters on or before this date.
+    #[arg(long, value_name = "DATE")]
+    until: Option<Date>,
+    /// Only encounters of this mode.
+    #[arg(long, value_enum)]
+    mode: Option<ModeArg>,
+    /// For a government or organization, count its officials' and
+    /// sub-organizations' encounters as its own.
+    #[arg(long)]
+    include_members: bool,
+    #[command(flatten)]
+    output: FormatArgs,
+}
+
+impl WhoMetArgs {
+    /// Prints everyone the entity met; exit code 1 when there is no one.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        let graph = data.graph()?;
+        let options = WhoMetOptions {
+            since: self.since,
+            until: self.until,
+            mode: self.mode.map(ModeArg::mode),
+            include_members: self.include_members,
+        };
+        print(&graph, &self.name, &options, self.output.format, out)
+    }
+}
 
 /// Prints everyone `name` met.
-pub fn run(
+fn print(
     graph: &KnowledgeGraph,
     name: &str,
     options: &WhoMetOptions,
     format: TableFormat,
     out: &mut impl Write,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Answer> {
     let entity = graph.resolve(name)?;
     let encounters = graph.who_met_with(&entity.id, options);
     if let TableFormat::Json = format {
@@ -25,7 +61,7 @@ pub fn run(
         });
         serde_json::to_writer_pretty(&mut *out, &value)?;
         writeln!(out)?;
-        return Ok(());
+        return Ok(Answer::rows(encounters.len()));
     }
     let dataset = graph.dataset();
     let name_of = |id: &str| {
@@ -59,7 +95,7 @@ pub fn run(
             ]);
         }
         table.print_tsv(out)?;
-        return Ok(());
+        return Ok(Answer::rows(encounters.len()));
     }
     let mut counterparts: Vec<&str> = encounters.iter().map(|e| e.counterpart).collect();
     counterparts.sort_unstable();
@@ -95,5 +131,5 @@ pub fn run(
         table.row(row);
     }
     table.print(out)?;
-    Ok(())
+    Ok(Answer::rows(encounters.len()))
 }
