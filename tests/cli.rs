@@ -45,16 +45,17 @@ fn who_met_blinken_lists_his_meetings_with_sources() {
         barcena.starts_with("2024-01-19") && barcena.contains("Washington, D.C."),
         "{barcena}"
     );
-    for other in [
-        "Brian A. Nichols",
-        "Lisa Peterson",
-        "Luis Vayas",
-        "Ivonne A. Baki",
-        "Alejandro Mayorkas",
-        "Francisco Garduño",
-    ] {
+    for other in ["Luis Vayas", "Ivonne A. Baki", "Francisco Garduño"] {
         line(other);
     }
+    // His own assistant secretaries and colleagues are not counterparts.
+    for own in ["Brian A. Nichols", "Lisa Peterson", "Alejandro Mayorkas"] {
+        assert!(!text.contains(own), "{own} listed in\n{text}");
+    }
+    assert!(
+        text.starts_with("Antony Blinken: 10 encounters with 9 counterparts (4 colleagues"),
+        "{text}"
+    );
     // Sorted by date.
     let dates: Vec<&str> = text.lines().skip(2).map(|l| &l[..10]).collect();
     let mut sorted = dates.clone();
@@ -373,7 +374,7 @@ fn minimal_fixture_answers_who_met() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Rufus T. Firefly: 3 encounters with 2 counterparts",
+            "Rufus T. Firefly: 2 encounters with 1 counterpart (1 colleague on the same side left out",
         ))
         .stdout(predicate::str::contains(
             "1933-10     Ambassador Trentino  phone",
@@ -637,4 +638,25 @@ fn an_io_cause_is_printed_once() {
         1,
         "{stderr}"
     );
+}
+
+#[test]
+fn who_met_shows_the_own_side_on_request_and_show_agrees() {
+    let output = newsgraph()
+        .args(["who-met", "Blinken", "--include-own-side"])
+        .assert()
+        .success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.starts_with("Antony Blinken: 14 encounters with 13 counterparts\n"),
+        "{text}"
+    );
+    assert!(text.contains("Brian A. Nichols"));
+    newsgraph()
+        .args(["show", "Blinken"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+        "meetings      10 encounters with 9 counterparts (4 colleagues on the same side left out)",
+    ));
 }

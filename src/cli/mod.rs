@@ -239,6 +239,11 @@ pub fn emit(
     Ok(())
 }
 
+/// `1 entity`, `2 entities`: a count with its noun, singular or plural.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
 /// A fact's date as text, empty when undated.
 pub fn date_text(date: Option<newsgraph::Date>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()

@@ -54,12 +54,25 @@ fn table(card: &EntityCard) -> Table {
         let acting = if office.acting { " (acting)" } else { "" };
         field("office", format!("{}{acting}, {from} to {to}", office.name));
     }
+    let m = &card.meetings;
+    if m.encounters > 0 || m.own_side_left_out > 0 {
+        let mut meetings = format!(
+            "{} with {}",
+            super::count(m.encounters, "encounter", "encounters"),
+            super::count(m.counterparts, "counterpart", "counterparts")
+        );
+        if m.own_side_left_out > 0 {
+            let left = super::count(m.own_side_left_out, "colleague", "colleagues");
+            meetings.push_str(&format!(" ({left} on the same side left out)"));
+        }
+        field("meetings", meetings);
+    }
     let relations: Vec<String> = card
         .relations
         .iter()
         .map(|(r, n)| format!("{r} {n}"))
         .collect();
-    field("relations", relations.join(", "));
+    field("facts", relations.join(", "));
     for (id, title) in &card.sources {
         field("source", format!("{id}: {title}"));
     }
