@@ -113,6 +113,13 @@ const BROKEN: &[(&str, &str, &str, &str, &str)] = &[
         "add a `,`",
     ),
     (
+        "empty-file",
+        "syntax",
+        "data.ron:1:1",
+        "empty file",
+        "one struct of sections",
+    ),
+    (
         "unknown-section",
         "syntax",
         "data.ron:12:5",

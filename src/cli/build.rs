@@ -27,16 +27,7 @@ impl BuildArgs {
 fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> {
     let (graph, report) = data.graph_with_report()?;
     super::check::summary(&graph, out)?;
-    if !report.articles.is_empty() {
-        let facts: usize = report.articles.iter().map(|a| a.facts).sum();
-        let mentions: usize = report.articles.iter().map(|a| a.mentions).sum();
-        let linked: usize = report.articles.iter().map(|a| a.linked).sum();
-        writeln!(
-            out,
-            "matcher: {} articles, {mentions} mentions ({linked} linked), {facts} facts extracted",
-            report.articles.len()
-        )?;
-    }
+    super::check::matcher_summary(&report, out)?;
     let written = pipeline::write_exports(&graph, dir)?;
     for path in &written.written {
         writeln!(out, "wrote {}", path.display())?;

@@ -2,10 +2,10 @@
 
 use std::io::Write;
 
-use newsgraph::query::{Direction, NeighborOptions};
+use newsgraph::query::{Direction, FactSummary, Neighbor, NeighborOptions};
 
 use super::table::Table;
-use super::{emit, Answer, DataArgs, FormatArgs, TableFormat};
+use super::{count, date_text, emit, Answer, DataArgs, FormatArgs, TableFormat};
 
 /// Arguments of `neighbors`.
 #[derive(clap::Args)]
@@ -40,38 +40,65 @@ impl NeighborsArgs {
         if let TableFormat::Table = self.output.format {
             writeln!(
                 out,
-                "{}: {} neighbours within {} step(s)",
+                "{}: {} within {}",
                 entity.name,
-                found.len(),
-                options.depth
+                count(found.len(), "neighbour", "neighbours"),
+                count(options.depth, "step", "steps"),
             )?;
         }
-        let mut table = Table::new(&["DISTANCE", "NEIGHBOUR", "KIND", "VIA"]);
-        for n in &found {
-            let via: Vec<String> = n
-                .via
-                .iter()
-                .map(|f| {
-                    format!(
-                        "{} {} {} [{}]",
-                        f.from_name,
-                        f.label,
-                        f.to_name,
-                        super::date_text(f.date)
-                    )
-                    .replace(" []", "")
-                })
-                .collect();
-            table.row(vec![
-                n.distance.to_string(),
-                n.name.clone(),
-                n.kind.to_string(),
-                via.join("; "),
-            ]);
-        }
+        let table = match self.output.format {
+            TableFormat::Tsv => tsv(&found),
+            _ => table(&found),
+        };
         emit(self.output.format, &found, &table, out)?;
         Ok(Answer::rows(found.len()))
     }
+}
+
+/// The rows for people: names, and each fact as words.
+fn table(found: &[Neighbor]) -> Table {
+    let mut table = Table::new(&["DISTANCE", "NEIGHBOUR", "KIND", "VIA"]);
+    for n in found {
+        let via: Vec<String> = n
+            .via
+            .iter()
+            .map(|f| {
+                let date = date_text(f.date);
+                format!("{} {} {} [{date}]", f.from_name, f.label, f.to_name).replace(" []", "")
+            })
+            .collect();
+        let cells = [
+            &n.distance.to_string(),
+            &n.name,
+            &n.kind.to_string(),
+            &via.join("; "),
+        ];
+        table.row(cells.map(String::clone).to_vec());
+    }
+    table
+}
+
+/// The rows for programs: ids, relation names and fact ids.
+fn tsv(found: &[Neighbor]) -> Table {
+    let mut table = Table::new(&["DISTANCE", "NEIGHBOUR", "NAME", "KIND", "VIA", "FACTS"]);
+    let fact = |f: &FactSummary| {
+        format!("{} {} {} {}", f.from, f.relation, f.to, date_text(f.date))
+            .trim_end()
+            .to_string()
+    };
+    for n in found {
+        let via: Vec<String> = n.via.iter().map(fact).collect();
+        let ids: Vec<&str> = n.via.iter().map(|f| f.id.as_str()).collect();
+        table.row(vec![
+            n.distance.to_string(),
+            n.id.clone(),
+            n.name.clone(),
+            n.kind.to_string(),
+            via.join("; "),
+            ids.join(","),
+        ]);
+    }
+    table
 }
 
 /// Parses `in`, `out` or `both`.

@@ -5,7 +5,7 @@ use std::io::Write;
 use newsgraph::query::{FactPath, PathOptions};
 
 use super::table::Table;
-use super::{emit, Answer, DataArgs, FormatArgs, NothingFound, TableFormat};
+use super::{count, emit, Answer, DataArgs, FormatArgs, NothingFound, TableFormat};
 
 /// Arguments of `path`.
 #[derive(clap::Args)]
@@ -46,47 +46,57 @@ impl PathArgs {
             } else {
                 format!(" through {}", options.relations.join(", "))
             };
+            let hops = count(options.max_hops, "hop", "hops");
             return Err(NothingFound(format!(
-                "{} and {} are not connected within {} hops{through}",
-                from.name, to.name, options.max_hops,
+                "{} and {} are not connected within {hops}{through}",
+                from.name, to.name,
             ))
             .into());
         };
         if let TableFormat::Table = self.output.format {
             writeln!(
                 out,
-                "{} shortest path(s) of {} hop(s) from {} to {}",
-                paths.len(),
-                first.steps.len(),
+                "{} of {} from {} to {}",
+                count(paths.len(), "shortest path", "shortest paths"),
+                count(first.steps.len(), "hop", "hops"),
                 from.name,
                 to.name
             )?;
         }
-        emit(self.output.format, &paths, &table(&paths), out)?;
+        let ids = matches!(self.output.format, TableFormat::Tsv);
+        emit(self.output.format, &paths, &table(&paths, ids), out)?;
         Ok(Answer::Found)
     }
 }
 
-/// One row per hop, each read from where the path stands.
-fn table(paths: &[FactPath]) -> Table {
-    let mut table = Table::new(&[
+/// One row per hop, each read from where the path stands. With `ids` (TSV):
+/// entity ids, the relation's name and the fact's id.
+fn table(paths: &[FactPath], ids: bool) -> Table {
+    let mut header = vec![
         "PATH", "STEP", "FROM", "FACT", "TO", "DATE", "SOURCES", "EVIDENCE",
-    ]);
+    ];
+    if ids {
+        header[3] = "RELATION";
+        header.push("FACT");
+    }
+    let mut table = Table::new(&header);
     for (p, path) in paths.iter().enumerate() {
         for (s, step) in path.steps.iter().enumerate() {
             let f = &step.fact;
             let forward = step.from == f.from || matches!(f.relation, "met_with" | "agreed");
-            let (here, there) = if step.from == f.from {
-                (&f.from_name, &f.to_name)
-            } else {
-                (&f.to_name, &f.from_name)
+            let (here, there) = match (step.from == f.from, ids) {
+                (true, false) => (&f.from_name, &f.to_name),
+                (false, false) => (&f.to_name, &f.from_name),
+                (true, true) => (&f.from, &f.to),
+                (false, true) => (&f.to, &f.from),
             };
+            let label = if ids { f.relation } else { f.label.as_str() };
             let arrow = if forward {
-                f.label.clone()
+                label.to_string()
             } else {
-                format!("{} (by {there})", f.label)
+                format!("{label} (by {there})")
             };
-            table.row(vec![
+            let mut row = vec![
                 (p + 1).to_string(),
                 (s + 1).to_string(),
                 here.clone(),
@@ -95,7 +105,11 @@ fn table(paths: &[FactPath]) -> Table {
                 super::date_text(f.date),
                 f.sources.join(", "),
                 f.evidence.clone().unwrap_or_default(),
-            ]);
+            ];
+            if ids {
+                row.push(f.id.clone());
+            }
+            table.row(row);
         }
     }
     table

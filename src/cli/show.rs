@@ -5,7 +5,7 @@ use std::io::Write;
 use newsgraph::query::EntityCard;
 
 use super::table::Table;
-use super::{emit, Answer, DataArgs, FormatArgs};
+use super::{emit, Answer, DataArgs, FormatArgs, TableFormat};
 
 /// Arguments of `show`.
 #[derive(clap::Args)]
@@ -24,20 +24,25 @@ impl ShowArgs {
         let Some(card) = graph.show(&entity.id) else {
             return Err(super::NothingFound(format!("no card for `{}`", entity.id)).into());
         };
-        emit(self.output.format, &card, &table(&card), out)?;
+        let ids = matches!(self.output.format, TableFormat::Tsv);
+        emit(self.output.format, &card, &table(&card, ids), out)?;
         Ok(Answer::Found)
     }
 }
 
-/// The card as rows of field and value; empty fields are left out.
-fn table(card: &EntityCard) -> Table {
+/// The card as rows of field and value; empty fields are left out. With
+/// `ids` (TSV), links to other entities and offices are given by id.
+fn table(card: &EntityCard, ids: bool) -> Table {
     let mut table = Table::new(&["FIELD", "VALUE"]);
     let mut field = |k: &str, v: String| {
         if !v.is_empty() {
             table.row(vec![k.to_string(), v]);
         }
     };
-    let named = |pair: &Option<(String, String)>| pair.as_ref().map(|c| c.1.clone());
+    let named = |pair: &Option<(String, String)>| {
+        pair.as_ref()
+            .map(|(id, name)| if ids { id.clone() } else { name.clone() })
+    };
     field("name", card.name.clone());
     field("id", card.id.clone());
     field("kind", card.kind.to_string());
@@ -52,7 +57,8 @@ fn table(card: &EntityCard) -> Table {
         let from = office.from.map_or("?".to_string(), |d| d.to_string());
         let to = office.to.map_or("present".to_string(), |d| d.to_string());
         let acting = if office.acting { " (acting)" } else { "" };
-        field("office", format!("{}{acting}, {from} to {to}", office.name));
+        let name = if ids { &office.office } else { &office.name };
+        field("office", format!("{name}{acting}, {from} to {to}"));
     }
     let m = &card.meetings;
     if m.encounters > 0 || m.own_side_left_out > 0 {

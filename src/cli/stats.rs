@@ -34,6 +34,11 @@ fn table(stats: &GraphStats) -> Table {
     };
     row("size", "entities".into(), stats.nodes.to_string());
     row("size", "facts".into(), stats.edges.to_string());
+    row(
+        "size",
+        "components".into(),
+        stats.component_count.to_string(),
+    );
     for (kind, n) in &stats.kinds {
         row("kind", kind.to_string(), n.to_string());
     }
@@ -50,7 +55,11 @@ fn table(stats: &GraphStats) -> Table {
         row("pagerank", r.name.clone(), format!("{:.4}", r.score));
     }
     for (i, c) in stats.components.iter().enumerate() {
-        let name = format!("#{} ({} entities)", i + 1, c.size);
+        let name = format!(
+            "#{} ({})",
+            i + 1,
+            super::count(c.size, "entity", "entities")
+        );
         row("component", name, c.members.join(", "));
     }
     table
