@@ -1,12 +1,12 @@
-//! Build a dataset of your own, from a directory of RON files or in code, and
-//! query it.
+//! Build a dataset of your own, from a directory of RON files or in code, run
+//! the matcher on a text, and query a graph that includes what it found.
 //!
 //! ```sh
 //! cargo run --example own_dataset                  # a dataset written below
 //! cargo run --example own_dataset -- path/to/data  # your own data directory
 //! ```
 
-use newsgraph::extract::Extractor;
+use newsgraph::extract::{ArticleFacts, Extractor};
 use newsgraph::mentions::Matcher;
 use newsgraph::{Dataset, Date, KnowledgeGraph};
 
@@ -54,7 +54,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let matcher = Matcher::new(&dataset);
     let extractor = Extractor::new(&dataset.patterns);
     let mentions = matcher.analyze(&dataset, text, date);
-    for fact in extractor.extract(&dataset, text, &mentions, date) {
+    let facts = extractor.extract(&dataset, text, &mentions, date);
+    for fact in &facts {
         println!(
             "found: {} {} {} on {} (pattern {}, confidence {:.2})",
             dataset.entities[fact.subject].name,
@@ -66,11 +67,38 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
-    let graph = KnowledgeGraph::build(dataset);
+    // The graph of the curated records and of the facts just found, as the
+    // text's own source ("gazette" here; the first source of your directory).
+    let subjects: Vec<String> = facts
+        .iter()
+        .map(|f| dataset.entities[f.subject].id.clone())
+        .collect();
+    let found = ArticleFacts {
+        source: dataset
+            .sources
+            .keys()
+            .next()
+            .cloned()
+            .unwrap_or_else(|| "example".into()),
+        article: "(the text above)".into(),
+        sentences: facts
+            .iter()
+            .map(|f| text[f.sentence_range.clone()].to_string())
+            .collect(),
+        facts,
+    };
+    let graph = KnowledgeGraph::build_with(dataset, vec![found]);
     let stats = graph.stats(3);
     println!("graph: {} nodes, {} edges", stats.nodes, stats.edges);
     for ranked in stats.top_degree {
         println!("  {} (degree {})", ranked.name, ranked.score);
+    }
+    // Ask the graph about what the text said.
+    for subject in &subjects {
+        for met in graph.who_met(subject) {
+            let date = met.date.map(|d| d.to_string()).unwrap_or_default();
+            println!("{subject} met {} on {date}", met.counterpart_name);
+        }
     }
     Ok(())
 }

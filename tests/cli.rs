@@ -45,16 +45,17 @@ fn who_met_blinken_lists_his_meetings_with_sources() {
         barcena.starts_with("2024-01-19") && barcena.contains("Washington, D.C."),
         "{barcena}"
     );
-    for other in [
-        "Brian A. Nichols",
-        "Lisa Peterson",
-        "Luis Vayas",
-        "Ivonne A. Baki",
-        "Alejandro Mayorkas",
-        "Francisco Garduño",
-    ] {
+    for other in ["Luis Vayas", "Ivonne A. Baki", "Francisco Garduño"] {
         line(other);
     }
+    // His own assistant secretaries and colleagues are not counterparts.
+    for own in ["Brian A. Nichols", "Lisa Peterson", "Alejandro Mayorkas"] {
+        assert!(!text.contains(own), "{own} listed in\n{text}");
+    }
+    assert!(
+        text.starts_with("Antony Blinken: 10 encounters with 9 counterparts (4 colleagues"),
+        "{text}"
+    );
     // Sorted by date.
     let dates: Vec<&str> = text.lines().skip(2).map(|l| &l[..10]).collect();
     let mut sorted = dates.clone();
@@ -110,6 +111,13 @@ const BROKEN: &[(&str, &str, &str, &str, &str)] = &[
         "data.ron:5:9",
         "Expected comma",
         "add a `,`",
+    ),
+    (
+        "empty-file",
+        "syntax",
+        "data.ron:1:1",
+        "empty file",
+        "one struct of sections",
     ),
     (
         "unknown-section",
@@ -387,7 +395,7 @@ fn minimal_fixture_answers_who_met() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Rufus T. Firefly: 3 encounters with 2 counterparts",
+            "Rufus T. Firefly: 2 encounters with 1 counterpart (1 colleague on the same side left out",
         ))
         .stdout(predicate::str::contains(
             "1933-10     Ambassador Trentino  phone",
@@ -587,4 +595,89 @@ fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         }
     }
     out
+}
+
+/// Exit codes: 0 answered, 1 nothing found (unknown or ambiguous name, no
+/// path, no row), 2 error (bad data, unreadable directory, bad arguments).
+#[test]
+fn exit_codes_tell_answer_nothing_and_error_apart() {
+    let cases: &[(&[&str], i32)] = &[
+        (&["who-met", "Blinken"], 0),
+        (&["search", "Lasso"], 0),
+        (&["who-met", "Blinkin"], 1),
+        (&["show", "Foreign Ministry"], 1),
+        (&["search", "zzzzzzzz"], 1),
+        (
+            &[
+                "path",
+                "Marco Rubio",
+                "Los Choneros",
+                "--relation",
+                "met_with",
+            ],
+            1,
+        ),
+        (
+            &[
+                "edges",
+                "--entity",
+                "Los Choneros",
+                "--relation",
+                "met_with",
+            ],
+            1,
+        ),
+        (&["--data", "tests/fixtures/does-not-exist", "check"], 2),
+        (&["--data", "tests/fixtures/broken/syntax", "check"], 2),
+        (&["who-met"], 2),
+        (&["neighbors", "Blinken", "--relation", "met"], 2),
+    ];
+    for (args, code) in cases {
+        newsgraph().args(*args).assert().code(*code);
+    }
+}
+
+#[test]
+fn help_documents_the_exit_codes_and_sets_shared_options_apart() {
+    let output = newsgraph().args(["who-met", "--help"]).assert().success();
+    let help = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(help.contains("Exit status:"), "{help}");
+    let data = help.find("Data options:").expect("a heading of its own");
+    let own = help.find("--include-members").unwrap();
+    assert!(own < data && help.find("--data").unwrap() > data, "{help}");
+}
+
+#[test]
+fn an_io_cause_is_printed_once() {
+    let output = newsgraph()
+        .args(["--data", "/nonexistent-newsgraph-dir", "check"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr.matches("No such file or directory").count(),
+        1,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn who_met_shows_the_own_side_on_request_and_show_agrees() {
+    let output = newsgraph()
+        .args(["who-met", "Blinken", "--include-own-side"])
+        .assert()
+        .success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.starts_with("Antony Blinken: 14 encounters with 13 counterparts\n"),
+        "{text}"
+    );
+    assert!(text.contains("Brian A. Nichols"));
+    newsgraph()
+        .args(["show", "Blinken"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+        "meetings      10 encounters with 9 counterparts (4 colleagues on the same side left out)",
+    ));
 }

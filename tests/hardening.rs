@@ -49,7 +49,7 @@ fn export_o_onto_a_symlink_is_refused_and_the_link_kept() {
         .args(["--curated-only", "export", "--format", "dot", "-o"])
         .arg(&link)
         .assert()
-        .code(1);
+        .code(2);
     assert!(
         stderr_of(&output).contains("symbolic link"),
         "{}",
@@ -74,7 +74,7 @@ fn export_o_onto_a_fifo_is_refused_and_the_fifo_kept() {
         .args(["--curated-only", "export", "--format", "json", "-o"])
         .arg(&fifo)
         .assert()
-        .code(1);
+        .code(2);
     assert!(
         stderr_of(&output).contains("a FIFO"),
         "{}",
@@ -111,7 +111,7 @@ fn a_second_concurrent_build_fails_clearly() {
         .args(["--curated-only", "build", "--out"])
         .arg(out.path())
         .assert()
-        .code(1);
+        .code(2);
     assert!(
         stderr_of(&output).contains("another newsgraph build is writing into"),
         "{}",
@@ -130,7 +130,7 @@ fn a_failed_build_leaves_the_previous_set_untouched() {
         .args(["--curated-only", "build", "--out"])
         .arg(out.path())
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("is a directory"));
     assert_eq!(
         std::fs::read_to_string(out.path().join("newsgraph.dot")).unwrap(),
@@ -276,7 +276,7 @@ fn a_long_single_line_ron_error_shows_a_window_not_the_line() {
         .arg(dir.path())
         .arg("check")
         .assert()
-        .code(1);
+        .code(2);
     let stderr = stderr_of(&output);
     assert!(stderr.len() < 2_000, "{} bytes of stderr", stderr.len());
     assert!(stderr.contains("nmae"), "{stderr}");
@@ -297,7 +297,7 @@ fn many_errors_are_counted_and_only_the_first_shown() {
         .arg(dir.path())
         .args(["--max-errors", "10", "check"])
         .assert()
-        .code(1);
+        .code(2);
     let stderr = stderr_of(&output);
     assert_eq!(
         stderr.matches("error[duplicate-id]").count(),
@@ -324,7 +324,7 @@ fn a_symlink_loop_in_the_data_folder_is_reported() {
         .arg("check")
         .timeout(std::time::Duration::from_secs(60))
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("directory loop"));
 }
 
@@ -343,7 +343,7 @@ fn strong_aliases_that_match_everywhere_are_refused() {
         .arg(data.path())
         .arg("check")
         .assert()
-        .code(1);
+        .code(2);
     let stderr = stderr_of(&output);
     assert_eq!(stderr.matches("error[unsafe-alias]").count(), 3, "{stderr}");
     assert!(
@@ -397,7 +397,7 @@ fn non_utf8_ron_names_line_column_and_byte() {
         .arg(data.path())
         .arg("check")
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(format!(
             "error[encoding]: {}:{line}:{column}: not UTF-8 text: byte 0xE9 at byte offset {}",
             data.path().join("data.ron").display(),
@@ -463,7 +463,7 @@ fn the_same_person_holding_an_office_twice_at_once_is_an_error() {
         .arg(data.path())
         .arg("check")
         .assert()
-        .code(1);
+        .code(2);
     let stderr = stderr_of(&output);
     let header = format!(
         "error[overlapping-tenure]: {}:25:",
@@ -484,7 +484,7 @@ fn source_paths_outside_the_data_folder_are_refused() {
         .arg(data.path())
         .arg("check")
         .assert()
-        .code(1);
+        .code(2);
     let stderr = stderr_of(&output);
     assert!(stderr.contains("error[outside-data]"), "{stderr}");
     assert!(stderr.contains("--allow-outside-data"), "{stderr}");
@@ -505,7 +505,7 @@ fn source_paths_outside_the_data_folder_load_when_allowed() {
         .arg(data.path())
         .arg("check")
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("error[outside-data]"));
     newsgraph()
         .arg("--data")

@@ -16,7 +16,7 @@ fn stdout(args: &[&str]) -> String {
 fn path_from_rubio_to_los_choneros_is_the_designation() {
     let text = stdout(&["path", "Marco Rubio", "Los Choneros"]);
     assert!(
-        text.starts_with("1 shortest path(s) of 1 hop(s) from Marco Rubio to Los Choneros"),
+        text.starts_with("1 shortest path of 1 hop from Marco Rubio to Los Choneros"),
         "{text}"
     );
     assert!(text.contains("designated: foreign terrorist organization"));
@@ -160,13 +160,138 @@ fn stats_rank_entities_and_count_components() {
     let stats: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(stats["top_degree"].as_array().unwrap().len(), 3);
     assert_eq!(stats["top_pagerank"].as_array().unwrap().len(), 3);
-    let total: usize = stats["components"]
+    // --top bounds the components listed too; the count says how many there are.
+    let components = stats["components"].as_array().unwrap();
+    assert_eq!(components.len(), 3);
+    assert!(stats["component_count"].as_u64().unwrap() > 3);
+    let all = stdout(&["stats", "--top", "1000", "--format", "json"]);
+    let all: serde_json::Value = serde_json::from_str(&all).unwrap();
+    let total: usize = all["components"]
         .as_array()
         .unwrap()
         .iter()
         .map(|c| c["size"].as_u64().unwrap() as usize)
         .sum();
-    assert_eq!(total, stats["nodes"].as_u64().unwrap() as usize);
+    assert_eq!(total, all["nodes"].as_u64().unwrap() as usize);
+    let table = stdout(&["stats", "--top", "2"]);
+    assert_eq!(
+        table.lines().filter(|l| l.starts_with("component")).count(),
+        2
+    );
+}
+
+#[test]
+fn plurals_agree_with_their_counts() {
+    let text = stdout(&["stats", "--top", "30"]);
+    assert!(
+        text.contains("(1 entity)") && !text.contains("(1 entities)"),
+        "{text}"
+    );
+    let text = stdout(&["neighbors", "Los Choneros"]);
+    assert!(text.contains("within 1 step\n"), "{text}");
+    newsgraph()
+        .args([
+            "path",
+            "Marco Rubio",
+            "Los Choneros",
+            "--max-hops",
+            "1",
+            "--relation",
+            "met_with",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("within 1 hop through met_with"));
+}
+
+#[test]
+fn neighbors_name_every_relation_in_via() {
+    for format in ["table", "tsv"] {
+        let text = stdout(&["neighbors", "Blinken", "--format", format]);
+        let event = text
+            .lines()
+            .find(|l| {
+                l.contains("blinken-lasso-call-2021-04-23")
+                    || l.contains("Blinken–Lasso telephone call")
+            })
+            .unwrap();
+        assert!(event.contains("participated"), "{format}: {event}");
+    }
+}
+
+#[test]
+fn tsv_carries_ids_not_display_names() {
+    let neighbors = stdout(&["neighbors", "Blinken", "--format", "tsv"]);
+    assert!(
+        neighbors
+            .lines()
+            .any(|l| l.starts_with("1\tjuan-carlos-holguin\t")),
+        "{neighbors}"
+    );
+    let path = stdout(&["path", "Marco Rubio", "Los Choneros", "--format", "tsv"]);
+    assert!(
+        path.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("1\t1\tmarco-rubio\tdesignated\tlos-choneros\t"),
+        "{path}"
+    );
+    let timeline = stdout(&["timeline", "Blinken", "--format", "tsv"]);
+    assert!(timeline
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with("\tfact\tfrom\trelation\tto"));
+    assert!(
+        timeline.contains("\tantony-blinken\tmet_with\t"),
+        "{timeline}"
+    );
+    let show = stdout(&["show", "Rubio", "--format", "tsv"]);
+    assert!(
+        show.contains("country\tunited-states") && show.contains("office\tus-secretary-of-state"),
+        "{show}"
+    );
+    let who_met = stdout(&["who-met", "Holguin", "--format", "tsv"]);
+    assert!(who_met
+        .lines()
+        .next()
+        .unwrap()
+        .contains("\tcounterpart_office\t"));
+}
+
+#[test]
+fn edges_take_a_source_by_id_file_name_or_path() {
+    let by_id = stdout(&[
+        "edges",
+        "--source",
+        "wire-2022-01-29-holguin-blinken",
+        "--format",
+        "tsv",
+    ]);
+    let file = std::fs::read_to_string("data/sources.ron").unwrap();
+    let name = file
+        .split("wire-2022-01-29-holguin-blinken")
+        .nth(1)
+        .and_then(|rest| rest.split("file: \"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_string();
+    let path = format!("data/{name}");
+    let base = name.rsplit('/').next().unwrap();
+    assert_eq!(
+        stdout(&["edges", "--source", &path, "--format", "tsv"]),
+        by_id
+    );
+    assert_eq!(
+        stdout(&["edges", "--source", base, "--format", "tsv"]),
+        by_id
+    );
+    newsgraph()
+        .args(["edges", "--source", "data/articles/nope.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("an article's file name"))
+        .stderr(predicate::str::contains("or its path"));
 }
 
 #[test]

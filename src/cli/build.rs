@@ -5,25 +5,29 @@ use std::path::{Path, PathBuf};
 
 use newsgraph::pipeline;
 
-/// Validates, reads the articles, builds the graph and writes the exports into `dir`.
-pub fn run(
-    data: &[PathBuf],
-    dir: &Path,
-    curated_only: bool,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
-    let (graph, report) = super::load_graph_with_report(data, curated_only)?;
-    super::check::summary(&graph, out)?;
-    if !report.articles.is_empty() {
-        let facts: usize = report.articles.iter().map(|a| a.facts).sum();
-        let mentions: usize = report.articles.iter().map(|a| a.mentions).sum();
-        let linked: usize = report.articles.iter().map(|a| a.linked).sum();
-        writeln!(
-            out,
-            "matcher: {} articles, {mentions} mentions ({linked} linked), {facts} facts extracted",
-            report.articles.len()
-        )?;
+use super::{Answer, DataArgs};
+
+/// Arguments of `build`.
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    /// Where the exports go.
+    #[arg(long, default_value = "graphs", value_name = "DIR")]
+    out: PathBuf,
+}
+
+impl BuildArgs {
+    /// Builds the graph and writes every export.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        run(data, &self.out, out)?;
+        Ok(Answer::Found)
     }
+}
+
+/// Validates, reads the articles, builds the graph and writes the exports into `dir`.
+fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    let (graph, report) = data.graph_with_report()?;
+    super::check::summary(&graph, out)?;
+    super::check::matcher_summary(&report, out)?;
     let written = pipeline::write_exports(&graph, dir)?;
     for path in &written.written {
         writeln!(out, "wrote {}", path.display())?;

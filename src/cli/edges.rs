@@ -1,50 +1,62 @@
 //! `newsgraph edges`: every fact with its provenance.
 
 use std::io::Write;
+use std::path::Path;
 
 use newsgraph::graph::FactRef;
 use newsgraph::query::EdgeFilter;
-use newsgraph::KnowledgeGraph;
+use newsgraph::{Dataset, KnowledgeGraph};
 use serde_json::json;
 
 use super::table::Table;
-use super::{tsv_cell, TableFormat};
+use super::{tsv_cell, Answer, DataArgs, FormatArgs, NothingFound, TableFormat};
 
-/// The command's filters, as given.
-pub struct Filter<'a> {
-    /// Relation names.
-    pub relations: &'a [String],
-    /// Entity name.
-    pub entity: Option<&'a str>,
-    /// Source id or article file name.
-    pub source: Option<&'a str>,
+/// Arguments of `edges`: its filters.
+#[derive(clap::Args)]
+pub struct EdgesArgs {
+    /// Only this relation (`met_with`, `funded`…); repeatable.
+    #[arg(long = "relation", value_name = "R")]
+    relations: Vec<String>,
+    /// Only facts about this entity.
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+    /// Only facts stated by this source: its id, its article's file name, or the article's path.
+    #[arg(long, value_name = "SOURCE")]
+    source: Option<String>,
+    #[command(flatten)]
+    output: FormatArgs,
+}
+
+impl EdgesArgs {
+    /// Prints the facts that pass the filters; exit code 1 when none does.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        super::check_relations(&self.relations)?;
+        let graph = data.graph()?;
+        print(&graph, self, out)
+    }
 }
 
 /// Prints the facts that pass the filter.
-pub fn run(
+fn print(
     graph: &KnowledgeGraph,
-    filter: &Filter<'_>,
-    format: TableFormat,
+    filter: &EdgesArgs,
     out: &mut impl Write,
-) -> anyhow::Result<()> {
-    super::check_relations(filter.relations)?;
-    let entity = filter.entity.map(|name| graph.resolve(name)).transpose()?;
-    if let Some(source) = filter.source {
-        let known = graph.dataset().sources.iter().any(|(id, s)| {
-            id == source
-                || s.file
-                    .as_deref()
-                    .is_some_and(|f| f == source || f.rsplit('/').next() == Some(source))
-        });
-        if !known {
-            let ids: Vec<&str> = graph.dataset().sources.keys().map(String::as_str).collect();
-            anyhow::bail!("unknown source `{source}`; sources are: {}", ids.join(", "));
-        }
-    }
+) -> anyhow::Result<Answer> {
+    let format = filter.output.format;
+    let entity = filter
+        .entity
+        .as_deref()
+        .map(|name| graph.resolve(name))
+        .transpose()?;
+    let source = filter
+        .source
+        .as_deref()
+        .map(|given| source_id(graph.dataset(), given))
+        .transpose()?;
     let query = EdgeFilter {
-        relations: filter.relations.to_vec(),
+        relations: filter.relations.clone(),
         entity: entity.map(|e| e.id.clone()),
-        source: filter.source.map(str::to_string),
+        source,
     };
     let facts = graph.edges(&query);
     match format {
@@ -65,7 +77,7 @@ pub fn run(
             }
         }
         TableFormat::Table => {
-            writeln!(out, "{} facts", facts.len())?;
+            writeln!(out, "{}", super::count(facts.len(), "fact", "facts"))?;
             let mut table = Table::new(&[
                 "FROM",
                 "RELATION",
@@ -85,7 +97,37 @@ pub fn run(
             table.print(out)?;
         }
     }
-    Ok(())
+    Ok(Answer::rows(facts.len()))
+}
+
+/// The id of the source `given` names: its id, its article's file name, or
+/// a path to the article (`data/articles/FILE.txt`, relative or absolute).
+fn source_id(dataset: &Dataset, given: &str) -> anyhow::Result<String> {
+    let named = dataset.sources.values().find(|s| {
+        s.id == given
+            || s.file
+                .as_deref()
+                .is_some_and(|f| f == given || f.rsplit('/').next() == Some(given))
+    });
+    let path = Path::new(given).canonicalize().ok();
+    let at_path = || {
+        dataset.sources.values().find(|s| {
+            let article = dataset.article_path(s).and_then(|a| a.canonicalize().ok());
+            path.is_some() && article == path
+        })
+    };
+    match named.or_else(at_path) {
+        Some(source) => Ok(source.id.clone()),
+        None => {
+            let ids: Vec<&str> = dataset.sources.keys().map(String::as_str).collect();
+            Err(NothingFound(format!(
+                "unknown source `{given}`: give a source id, an article's file name \
+                 (`FILE.txt`) or its path (`data/articles/FILE.txt`); sources are: {}",
+                ids.join(", ")
+            ))
+            .into())
+        }
+    }
 }
 
 fn row(f: &FactRef<'_>) -> Vec<String> {

@@ -1,14 +1,66 @@
 //! `newsgraph export`.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use newsgraph::export::{self, Engine, ImageFormat, View};
+use newsgraph::Date;
 
-use super::{EngineArg, ExportFormat};
+use super::{Answer, DataArgs, EngineArg, ExportFormat};
+
+/// Arguments of `export`.
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// Draw only this entity and its neighbourhood.
+    #[arg(long, value_name = "NAME")]
+    focus: Option<String>,
+    /// With --focus: how many steps around it.
+    #[arg(long, default_value_t = 1)]
+    depth: usize,
+    /// Only this relation; repeatable.
+    #[arg(long = "relation", value_name = "R")]
+    relations: Vec<String>,
+    /// Only facts on or after this date.
+    #[arg(long, value_name = "DATE")]
+    since: Option<Date>,
+    /// Only facts on or before this date.
+    #[arg(long, value_name = "DATE")]
+    until: Option<Date>,
+    /// Output file; standard output when omitted or `-`. An existing
+    /// path that is not a regular file (a link, a FIFO, a device) is refused.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Graphviz layout engine for svg and png.
+    #[arg(long, value_enum, default_value_t = EngineArg::Dot)]
+    engine: EngineArg,
+}
+
+impl ExportArgs {
+    /// Selects the view and writes it.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        super::check_relations(&self.relations)?;
+        let graph = data.graph()?;
+        let view = match &self.focus {
+            Some(name) => View::focus(&graph, &graph.resolve(name)?.id, self.depth),
+            None => View::all(&graph),
+        };
+        let view = view
+            .relations(&self.relations)
+            .between(self.since, self.until);
+        let output = self
+            .output
+            .as_deref()
+            .filter(|p| *p != std::path::Path::new("-"));
+        run(&view, self.format, output, self.engine, out)?;
+        Ok(Answer::Found)
+    }
+}
 
 /// Writes the view in `format` to `output`, or to standard output.
-pub fn run(
+fn run(
     view: &View<'_>,
     format: ExportFormat,
     output: Option<&Path>,

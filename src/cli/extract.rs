@@ -10,7 +10,29 @@ use newsgraph::model::{Dataset, Date, Source};
 use newsgraph::pipeline::{analyze_article, read_article_within};
 use serde_json::json;
 
-use super::ExtractFormat;
+use super::{Answer, DataArgs, ExtractFormat};
+
+/// Arguments of `extract`.
+#[derive(clap::Args)]
+pub struct ExtractArgs {
+    /// Article files (plain UTF-8 text).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The articles' publication date (YYYY-MM-DD), for relative dates and titles.
+    #[arg(long, value_name = "DATE")]
+    date: Option<Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Ron)]
+    format: ExtractFormat,
+}
+
+impl ExtractArgs {
+    /// Runs the matcher on each file and prints the facts found.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        run(data, &self.files, self.date, self.format, out)?;
+        Ok(Answer::Found)
+    }
+}
 
 /// An article given on the command line and what the data says about it.
 pub struct Article<'d> {
@@ -75,14 +97,14 @@ fn suggested_source_id(path: &Path) -> String {
 }
 
 /// Runs the matcher on each file and prints the facts found.
-pub fn run(
-    data: &[PathBuf],
+fn run(
+    data: &DataArgs,
     files: &[PathBuf],
     date: Option<Date>,
     format: ExtractFormat,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let dataset = super::load_dataset(data)?;
+    let dataset = data.dataset()?;
     let matcher = Matcher::new(&dataset);
     let extractor = Extractor::new(&dataset.patterns);
     let sources = SourceFiles::new(&dataset);

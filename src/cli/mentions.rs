@@ -6,14 +6,34 @@ use std::path::{Path, PathBuf};
 use newsgraph::mentions::{Matcher, MentionKind, Resolution};
 use newsgraph::pipeline::read_article_within;
 
+use super::{Answer, DataArgs};
+
+/// Arguments of `mentions`.
+#[derive(clap::Args)]
+pub struct MentionsArgs {
+    /// The article file.
+    file: PathBuf,
+    /// The article's publication date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    date: Option<newsgraph::Date>,
+}
+
+impl MentionsArgs {
+    /// Prints the article's sentences with their mentions.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        run(data, &self.file, self.date, out)?;
+        Ok(Answer::Found)
+    }
+}
+
 /// Prints the article's sentences with their mentions.
-pub fn run(
-    data: &[PathBuf],
+fn run(
+    data: &DataArgs,
     file: &Path,
     date: Option<newsgraph::Date>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let dataset = super::load_dataset(data)?;
+    let dataset = data.dataset()?;
     let sources = super::extract::SourceFiles::new(&dataset);
     let article = super::extract::article(&sources, file, date);
     let text = read_article_within(file, &dataset.limits)?;

@@ -1,4 +1,5 @@
-//! The commands of the command line, one file each, and what they share.
+//! The command line: one `Args` struct per command, each with its own `run`,
+//! and what the commands share (option groups, exit codes, error text).
 
 pub mod build;
 pub mod check;
@@ -6,19 +7,296 @@ pub mod edges;
 pub mod export;
 pub mod extract;
 pub mod mentions;
-pub mod queries;
+pub mod neighbors;
+pub mod path;
+pub mod search;
+pub mod show;
+pub mod stats;
 pub mod table;
+pub mod timeline;
 pub mod who_met;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
 
-use clap::ValueEnum;
+use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::pipeline::{self, ExtractionReport};
 use newsgraph::KnowledgeGraph;
+use serde::Serialize;
+
+use table::Table;
+
+/// The exit codes, as `--help` prints them.
+pub const EXIT_STATUS: &str = "\
+Exit status:
+  0  the command answered
+  1  nothing found: an unknown or ambiguous name, no path within the bound, no matching row
+  2  an error: bad data, a file that cannot be read or written, bad arguments";
+
+/// Build a typed, evidence-backed knowledge graph from curated entity files
+/// and news articles, and ask it questions.
+#[derive(Parser)]
+#[command(name = "newsgraph", version, about, long_about = None, after_help = EXIT_STATUS)]
+pub struct Cli {
+    /// Where the data comes from.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The options every command shares: where the data is, and whether to read the articles.
+#[derive(clap::Args)]
+#[command(next_help_heading = "Data options")]
+pub struct DataArgs {
+    /// The data directory: every .ron file under it is loaded. Repeat to load
+    /// several directories as one dataset.
+    #[arg(long, global = true, default_value = "data", value_name = "DIR")]
+    pub data: Vec<PathBuf>,
+    /// Use the curated records only; do not read the articles.
+    #[arg(long, global = true)]
+    pub curated_only: bool,
+    /// Skip (and report) articles larger than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = newsgraph::model::Limits::MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: u64,
+    /// Skip (and report) articles with a sentence longer than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = newsgraph::model::Limits::MAX_SENTENCE_BYTES)]
+    pub max_sentence_bytes: usize,
+    /// Show at most this many data errors (all are counted).
+    #[arg(long, global = true, value_name = "N", default_value_t = newsgraph::model::Limits::MAX_ERRORS)]
+    pub max_errors: usize,
+    /// Accept article files outside the data directory (`../`, absolute paths, links leading out).
+    #[arg(long, global = true)]
+    pub allow_outside_data: bool,
+}
+
+/// Whether an article or file was skipped: the run then exits with code 2.
+static SKIPPED: AtomicBool = AtomicBool::new(false);
+
+/// Reports a skipped input on standard error, and remembers to exit with code 2.
+pub fn report_skipped(what: &str) {
+    SKIPPED.store(true, Ordering::Relaxed);
+    eprintln!("skipped: {what}");
+}
+
+/// Whether anything was skipped in this run.
+pub fn skipped_any() -> bool {
+    SKIPPED.load(Ordering::Relaxed)
+}
+
+impl DataArgs {
+    /// The load options these flags give (limits, `--allow-outside-data`).
+    pub fn load_options(&self) -> newsgraph::LoadOptions {
+        newsgraph::LoadOptions {
+            limits: newsgraph::model::Limits {
+                max_article_bytes: self.max_article_bytes,
+                max_sentence_bytes: self.max_sentence_bytes,
+                max_errors: self.max_errors,
+            },
+            allow_outside_data: self.allow_outside_data,
+        }
+    }
+
+    /// Loads and validates the data directories with these options.
+    pub fn dataset(&self) -> Result<newsgraph::Dataset, newsgraph::LoadError> {
+        newsgraph::load_dirs_with(&self.data, &self.load_options())
+    }
+
+    /// Loads the data and builds the graph, reading the articles unless `--curated-only`.
+    pub fn graph(&self) -> anyhow::Result<KnowledgeGraph> {
+        Ok(self.graph_with_report()?.0)
+    }
+
+    /// [`DataArgs::graph`], with the matcher's report; a progress bar on a terminal.
+    pub fn graph_with_report(&self) -> anyhow::Result<(KnowledgeGraph, ExtractionReport)> {
+        let dataset = self.dataset()?;
+        if self.curated_only {
+            return Ok((KnowledgeGraph::build(dataset), ExtractionReport::default()));
+        }
+        let articles = dataset
+            .sources
+            .values()
+            .filter(|s| s.file.is_some())
+            .count() as u64;
+        let bar = progress_bar(articles);
+        let result = pipeline::build_graph(dataset, &|| bar.inc(1));
+        bar.finish_and_clear();
+        let (graph, report) = result?;
+        for skipped in &report.skipped {
+            report_skipped(&skipped.reason);
+        }
+        Ok((graph, report))
+    }
+}
+
+/// The output option of the query commands.
+#[derive(clap::Args)]
+#[command(next_help_heading = "Output options")]
+pub struct FormatArgs {
+    /// Output format: an aligned table for people, JSON or TSV (ids, not names) for programs.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+/// The commands.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Load and validate the data; print a summary, or every error found.
+    #[command(after_help = EXIT_STATUS)]
+    Check(check::CheckArgs),
+    /// Everyone an entity met on another side: counterpart and their office, date, mode, place, event, source.
+    #[command(after_help = EXIT_STATUS)]
+    WhoMet(who_met::WhoMetArgs),
+    /// An entity card: kind, names and aliases, offices with dates, parent,
+    /// meetings, relations by type, sources.
+    #[command(after_help = EXIT_STATUS)]
+    Show(show::ShowArgs),
+    /// Who is connected to an entity, how, and through which facts.
+    #[command(after_help = EXIT_STATUS)]
+    Neighbors(neighbors::NeighborsArgs),
+    /// The shortest chains of facts linking two entities, each hop with its evidence.
+    #[command(after_help = EXIT_STATUS)]
+    Path(path::PathArgs),
+    /// Every dated fact about an entity, in date order, with its office at the time.
+    #[command(after_help = EXIT_STATUS)]
+    Timeline(timeline::TimelineArgs),
+    /// Counts by kind and relation, the most connected entities, connected components.
+    #[command(after_help = EXIT_STATUS)]
+    Stats(stats::StatsArgs),
+    /// Entities whose names or aliases contain or resemble a text, best first.
+    #[command(after_help = EXIT_STATUS)]
+    Search(search::SearchArgs),
+    /// Every fact of the graph with its provenance, optionally filtered.
+    #[command(after_help = EXIT_STATUS)]
+    Edges(edges::EdgesArgs),
+    /// Run the matcher on articles and print the facts it finds, as RON to
+    /// paste into the curated files or as JSON lines.
+    #[command(after_help = EXIT_STATUS)]
+    Extract(extract::ExtractArgs),
+    /// Show an article's sentences, each mention and what it resolved to, and why.
+    #[command(after_help = EXIT_STATUS)]
+    Mentions(mentions::MentionsArgs),
+    /// Export the graph, or part of it, as DOT, GraphML, SVG, PNG, JSON, CSV or an HTML page.
+    #[command(after_help = EXIT_STATUS)]
+    Export(export::ExportArgs),
+    /// The main job: validate, read the articles, build the graph, write every export into graphs/.
+    #[command(after_help = EXIT_STATUS)]
+    Build(build::BuildArgs),
+}
+
+impl Command {
+    /// Runs the command, writing its answer to `out`.
+    pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
+        match self {
+            Command::Check(args) => args.run(data, out),
+            Command::WhoMet(args) => args.run(data, out),
+            Command::Show(args) => args.run(data, out),
+            Command::Neighbors(args) => args.run(data, out),
+            Command::Path(args) => args.run(data, out),
+            Command::Timeline(args) => args.run(data, out),
+            Command::Stats(args) => args.run(data, out),
+            Command::Search(args) => args.run(data, out),
+            Command::Edges(args) => args.run(data, out),
+            Command::Extract(args) => args.run(data, out),
+            Command::Mentions(args) => args.run(data, out),
+            Command::Export(args) => args.run(data, out),
+            Command::Build(args) => args.run(data, out),
+        }
+    }
+}
+
+/// What a command came to, when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// It answered (exit code 0).
+    Found,
+    /// It ran, but found nothing to answer with (exit code 1).
+    Nothing,
+}
+
+impl Answer {
+    /// `Found` when there is at least one row.
+    pub fn rows(count: usize) -> Answer {
+        if count == 0 {
+            Answer::Nothing
+        } else {
+            Answer::Found
+        }
+    }
+}
+
+/// A query that found nothing, with the sentence that says so (exit code 1).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NothingFound(pub String);
+
+/// Runs the parsed command line: prints the answer on standard output, the
+/// error (once per cause) on standard error, and returns the exit code.
+pub fn main(cli: &Cli) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = cli
+        .command
+        .run(&cli.data, &mut out)
+        .and_then(|answer| out.flush().map(|()| answer).map_err(anyhow::Error::from));
+    match result {
+        Ok(_) if skipped_any() => ExitCode::from(2),
+        Ok(Answer::Found) => ExitCode::SUCCESS,
+        Ok(Answer::Nothing) => ExitCode::from(1),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = out.flush();
+            eprintln!("{}", render_error(&error));
+            ExitCode::from(exit_code(&error))
+        }
+    }
+}
+
+/// 1 for an answer that could not be found (unknown or ambiguous name, nothing
+/// matched), 2 for every other error.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    let not_found = error.chain().any(|cause| {
+        cause.downcast_ref::<newsgraph::ResolveError>().is_some()
+            || cause.downcast_ref::<NothingFound>().is_some()
+    });
+    if not_found {
+        1
+    } else {
+        2
+    }
+}
+
+/// Prints `value` as JSON, or `table` as a table or TSV.
+pub fn emit(
+    format: TableFormat,
+    value: &impl Serialize,
+    table: &Table,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    match format {
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, value)?;
+            writeln!(out)?;
+        }
+        TableFormat::Tsv => table.print_tsv(out)?,
+        TableFormat::Table => table.print(out)?,
+    }
+    Ok(())
+}
+
+/// `1 entity`, `2 entities`: a count with its noun, singular or plural.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// A fact's date as text, empty when undated.
+pub fn date_text(date: Option<newsgraph::Date>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
 
 /// Output formats of the query commands.
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,63 +387,6 @@ pub enum EngineArg {
     Sfdp,
 }
 
-/// The options of this run for loading data, set once from the command line.
-static LOAD_OPTIONS: OnceLock<newsgraph::LoadOptions> = OnceLock::new();
-
-/// Whether an article or file was skipped: the run then exits with code 2.
-static SKIPPED: AtomicBool = AtomicBool::new(false);
-
-/// Sets the load options of this run (limits, `--allow-outside-data`).
-pub fn set_load_options(options: newsgraph::LoadOptions) {
-    let _ = LOAD_OPTIONS.set(options);
-}
-
-/// Loads and validates the data directories with this run's options.
-pub fn load_dataset(data: &[PathBuf]) -> Result<newsgraph::Dataset, newsgraph::LoadError> {
-    let options = LOAD_OPTIONS.get().copied().unwrap_or_default();
-    newsgraph::load_dirs_with(data, &options)
-}
-
-/// Reports a skipped input on standard error, and remembers to exit with code 2.
-pub fn report_skipped(what: &str) {
-    SKIPPED.store(true, Ordering::Relaxed);
-    eprintln!("skipped: {what}");
-}
-
-/// Whether anything was skipped in this run.
-pub fn skipped_any() -> bool {
-    SKIPPED.load(Ordering::Relaxed)
-}
-
-/// Loads the data and builds the graph, reading the articles unless `curated_only`.
-pub fn load_graph(data: &[PathBuf], curated_only: bool) -> anyhow::Result<KnowledgeGraph> {
-    Ok(load_graph_with_report(data, curated_only)?.0)
-}
-
-/// [`load_graph`], with the matcher's report; a progress bar on a terminal.
-pub fn load_graph_with_report(
-    data: &[PathBuf],
-    curated_only: bool,
-) -> anyhow::Result<(KnowledgeGraph, ExtractionReport)> {
-    let dataset = load_dataset(data)?;
-    if curated_only {
-        return Ok((KnowledgeGraph::build(dataset), ExtractionReport::default()));
-    }
-    let articles = dataset
-        .sources
-        .values()
-        .filter(|s| s.file.is_some())
-        .count() as u64;
-    let bar = progress_bar(articles);
-    let result = pipeline::build_graph(dataset, &|| bar.inc(1));
-    bar.finish_and_clear();
-    let (graph, report) = result?;
-    for skipped in &report.skipped {
-        report_skipped(&skipped.reason);
-    }
-    Ok((graph, report))
-}
-
 /// A progress bar on standard error, hidden when it is not a terminal or the run is short.
 fn progress_bar(length: u64) -> ProgressBar {
     if length < 50 || !io::stderr().is_terminal() {
@@ -182,13 +403,13 @@ fn progress_bar(length: u64) -> ProgressBar {
 }
 
 /// Whether the error is a closed output pipe (`| head`), which is not a failure.
-/// serde_json keeps its io::Error inside and does not give it as a source,
-/// so it is asked for the error's kind.
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         let io = cause
             .downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe);
+        // serde_json keeps its io::Error inside and does not give it as a
+        // source, so it is asked for the error's kind.
         let json = cause
             .downcast_ref::<serde_json::Error>()
             .and_then(serde_json::Error::io_error_kind)
@@ -197,14 +418,21 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// The text printed for an error: diagnostics as they are, others with their causes.
+/// The text printed for an error: diagnostics as they are, others with their
+/// causes, each cause once (a message that already quotes its cause is not
+/// followed by it again).
 pub fn render_error(error: &anyhow::Error) -> String {
     if let Some(newsgraph::LoadError::Invalid(diagnostics)) = error.downcast_ref() {
         return diagnostics.to_string();
     }
     let mut text = format!("error: {error}");
+    let mut shown = error.to_string();
     for cause in error.chain().skip(1) {
-        text.push_str(&format!("\n  caused by: {cause}"));
+        let cause = cause.to_string();
+        if !shown.contains(&cause) {
+            text.push_str(&format!("\n  caused by: {cause}"));
+        }
+        shown = cause;
     }
     text
 }

@@ -15,6 +15,7 @@ use super::dot::edge_label;
 use super::view::View;
 use crate::graph::{FactRef, KnowledgeGraph};
 use crate::model::Entity;
+use crate::query::{MeetingCount, WhoMetOptions};
 
 /// The graph as Cytoscape.js elements.
 ///
@@ -106,6 +107,9 @@ pub fn node_data(graph: &KnowledgeGraph, entity: &Entity) -> Map<String, Value> 
     if !offices.is_empty() {
         data.insert("offices".into(), json!(offices));
     }
+    if let Some(meetings) = meetings_data(graph, entity) {
+        data.insert("meetings".into(), meetings);
+    }
     if let Some(event) = &entity.event {
         data.insert("event_type".into(), json!(event.event_type));
         data.insert("event_status".into(), json!(event.status));
@@ -121,6 +125,28 @@ pub fn node_data(graph: &KnowledgeGraph, entity: &Entity) -> Map<String, Value> 
         data.insert("sources".into(), json!(event.sources));
     }
     data
+}
+
+/// An entity's meetings as `who-met` and `show` count them
+/// ([`KnowledgeGraph::meetings`]): `{"encounters": N, "counterparts": M,
+/// "own_side_left_out": K, "rows": [...]}`, the rows as `who-met --format
+/// json` prints them; `None` when it met no one.
+fn meetings_data(graph: &KnowledgeGraph, entity: &Entity) -> Option<Value> {
+    let meetings = graph.meetings(&entity.id, &WhoMetOptions::default());
+    if meetings.encounters.is_empty() && meetings.own_side_left_out == 0 {
+        return None;
+    }
+    let MeetingCount {
+        encounters,
+        counterparts,
+        own_side_left_out,
+    } = MeetingCount::of(&meetings);
+    Some(json!({
+        "encounters": encounters,
+        "counterparts": counterparts,
+        "own_side_left_out": own_side_left_out,
+        "rows": meetings.encounters,
+    }))
 }
 
 /// An edge's attributes: relation, its attributes, date, origin, evidence.

@@ -1,10 +1,10 @@
 //! Views: the part of a graph an export draws or writes.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::graph::{FactRef, KnowledgeGraph};
-use crate::model::{Date, Entity};
-use crate::query::NeighborOptions;
+use crate::model::{Date, Entity, RelationKind};
+use crate::query::{Encounter, FactSummary, NeighborOptions, WhoMetOptions};
 
 /// A selection of a graph's entities and facts, for focused exports.
 ///
@@ -25,7 +25,7 @@ pub struct View<'g> {
     entities: Option<HashSet<String>>,
     /// Fact ids (`f12`) kept, for a focused view: the facts that reach each
     /// neighbour; all facts among kept entities when `None`.
-    facts: Option<std::collections::BTreeSet<usize>>,
+    facts: Option<BTreeSet<usize>>,
     /// Relation names kept; all when empty.
     relations: Vec<String>,
     since: Option<Date>,
@@ -47,23 +47,41 @@ impl<'g> View<'g> {
 
     /// An entity, everything within `depth` steps of it, and the facts that
     /// reach each of them (not every fact among them: a picture of one
-    /// person's world, not of their neighbours' worlds).
+    /// person's world, not of their neighbours' worlds). Its meetings are
+    /// those of [`KnowledgeGraph::meetings`]: every counterpart is drawn, and
+    /// a `met_with` fact with someone on its own side is not.
     pub fn focus(graph: &'g KnowledgeGraph, id: &str, depth: usize) -> View<'g> {
         let options = NeighborOptions {
             depth,
             ..NeighborOptions::default()
         };
-        let neighbors = graph.neighbors(id, &options);
-        let facts: std::collections::BTreeSet<usize> = neighbors
-            .iter()
-            .flat_map(|n| {
-                n.via
-                    .iter()
-                    .filter_map(|f| f.id.strip_prefix('f').and_then(|i| i.parse().ok()))
-            })
-            .collect();
-        let mut entities: HashSet<String> = neighbors.into_iter().map(|n| n.id).collect();
-        entities.insert(id.to_string());
+        let meetings = graph.meetings(id, &WhoMetOptions::default());
+        let counterparts: HashSet<&str> = meetings.counterparts().into_iter().collect();
+        let own_side = |f: &FactSummary| {
+            let other = if f.from == id { &f.to } else { &f.from };
+            f.relation == "met_with"
+                && (f.from == id || f.to == id)
+                && !counterparts.contains(other.as_str())
+        };
+        let mut facts = BTreeSet::new();
+        let mut entities: HashSet<String> = HashSet::from([id.to_string()]);
+        for neighbor in graph.neighbors(id, &options) {
+            let kept: Vec<usize> = neighbor
+                .via
+                .iter()
+                .filter(|f| !own_side(f))
+                .filter_map(|f| f.id.strip_prefix('f').and_then(|i| i.parse().ok()))
+                .collect();
+            if !kept.is_empty() {
+                facts.extend(kept);
+                entities.insert(neighbor.id);
+            }
+        }
+        for encounter in &meetings.encounters {
+            if entities.insert(encounter.counterpart.to_string()) {
+                facts.extend(meeting_facts(graph, id, encounter));
+            }
+        }
         View {
             entities: Some(entities),
             facts: Some(facts),
@@ -158,4 +176,19 @@ impl<'g> View<'g> {
         })
         .collect()
     }
+}
+
+/// The facts that show a counterpart `id` met but did not reach as a
+/// neighbour: its participation in the encounter's event, or else the
+/// `met_with` facts between the two.
+fn meeting_facts(graph: &KnowledgeGraph, id: &str, encounter: &Encounter<'_>) -> Vec<usize> {
+    graph
+        .facts_of(encounter.counterpart)
+        .filter(|f| match (encounter.event, &f.fact.relation) {
+            (Some(event), RelationKind::ParticipatedIn { .. }) => f.to.id == event,
+            (None, RelationKind::MetWith { .. }) => f.other(encounter.counterpart).id == id,
+            _ => false,
+        })
+        .map(|f| f.edge.index())
+        .collect()
 }

@@ -353,8 +353,14 @@ impl Collected {
 fn syntax_diagnostic(file: &FileText, error: &ron::error::SpannedError) -> Diagnostic {
     let start = locate::offset_of(&file.text, error.span.start.line, error.span.start.col);
     let end = locate::offset_of(&file.text, error.span.end.line, error.span.end.col);
-    let message = error.code.to_string();
-    let (problem, hint) = if message.contains("invalid date") {
+    let mut message = error.code.to_string();
+    let (problem, hint) = if is_empty(&file.text) {
+        message = "empty file".to_string();
+        let hint = "a data file is one struct of sections, such as `(people: [...])`; \
+                    a file written by `newsgraph extract ... > FILE` is empty when the command failed"
+            .to_string();
+        (Problem::Syntax, hint)
+    } else if message.contains("invalid date") {
         let hint = "write dates as \"2022\", \"2022-09\" or \"2022-09-14\"".to_string();
         (Problem::InvalidDate, hint)
     } else if message.contains("Unexpected field") && message.contains("`DataFile`") {
@@ -372,6 +378,14 @@ fn syntax_diagnostic(file: &FileText, error: &ron::error::SpannedError) -> Diagn
     let span = start..end.max(start + 1);
     Diagnostic::at_indexed(problem, &file.path, &file.text, &file.lines, span, message)
         .with_hint(hint)
+}
+
+/// Whether a file holds nothing but white space and line comments.
+fn is_empty(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with("//")
+    })
 }
 
 fn entity_from(record: EntityRecord, kind: EntityKind) -> Entity {

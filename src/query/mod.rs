@@ -5,7 +5,8 @@
 //!
 //! | method | question |
 //! |---|---|
-//! | [`who_met`](crate::KnowledgeGraph::who_met), [`who_met_with`](crate::KnowledgeGraph::who_met_with) | whom did X meet, when, how, where? |
+//! | [`meetings`](crate::KnowledgeGraph::meetings), [`who_met`](crate::KnowledgeGraph::who_met), [`who_met_with`](crate::KnowledgeGraph::who_met_with) | whom on another side did X meet, when, how, where? |
+//! | [`side_of`](crate::KnowledgeGraph::side_of) | which government does X act for? |
 //! | [`show`](crate::KnowledgeGraph::show) | what is known about X? |
 //! | [`neighbors`](crate::KnowledgeGraph::neighbors) | who is connected to X, and how? |
 //! | [`paths`](crate::KnowledgeGraph::paths) | which chains of facts link X and Y? |
@@ -20,6 +21,7 @@ mod neighbors;
 mod path;
 mod search;
 mod show;
+mod side;
 mod stats;
 mod summary;
 mod timeline;
@@ -30,8 +32,8 @@ pub use edges::EdgeFilter;
 pub use neighbors::{Direction, Neighbor, NeighborOptions};
 pub use path::{FactPath, PathOptions, PathStep};
 pub use search::SearchHit;
-pub use show::{EntityCard, OfficeHeld};
+pub use show::{EntityCard, MeetingCount, OfficeHeld};
 pub use stats::{Component, GraphStats, Ranked};
 pub use summary::FactSummary;
 pub use timeline::TimelineEntry;
-pub use who_met::{Encounter, WhoMetOptions};
+pub use who_met::{Encounter, Meetings, WhoMetOptions};

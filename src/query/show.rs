@@ -20,6 +20,28 @@ pub struct OfficeHeld {
     pub acting: bool,
 }
 
+/// An entity's meetings in numbers, as [`KnowledgeGraph::meetings`] counts them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct MeetingCount {
+    /// Encounters with counterparts (one per counterpart and event or date).
+    pub encounters: usize,
+    /// Distinct counterparts.
+    pub counterparts: usize,
+    /// Distinct people on its own side of those meetings, not counted above.
+    pub own_side_left_out: usize,
+}
+
+impl MeetingCount {
+    /// The counts of a [`Meetings`](super::Meetings).
+    pub fn of(meetings: &super::Meetings<'_>) -> MeetingCount {
+        MeetingCount {
+            encounters: meetings.encounters.len(),
+            counterparts: meetings.counterparts().len(),
+            own_side_left_out: meetings.own_side_left_out,
+        }
+    }
+}
+
 /// Everything the graph knows about one entity, in summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityCard {
@@ -45,6 +67,8 @@ pub struct EntityCard {
     pub parent: Option<(String, String)>,
     /// Offices held, in curated order.
     pub offices: Vec<OfficeHeld>,
+    /// Its meetings, counted as `who-met` lists them.
+    pub meetings: MeetingCount,
     /// Number of facts by relation, in the order of [`RelationKind::NAMES`].
     pub relations: Vec<(&'static str, usize)>,
     /// Sources that state facts about it: (id, title).
@@ -61,6 +85,7 @@ impl KnowledgeGraph {
     /// let card = graph.show("marco-rubio").unwrap();
     /// assert_eq!(card.offices[0].name, "U.S. Secretary of State");
     /// assert!(card.relations.contains(&("designated", 2)));
+    /// assert_eq!(card.meetings.counterparts, graph.meetings("marco-rubio", &Default::default()).counterparts().len());
     /// ```
     pub fn show(&self, id: &str) -> Option<EntityCard> {
         let dataset = self.dataset();
@@ -117,6 +142,7 @@ impl KnowledgeGraph {
             country: named(&entity.country),
             parent: named(&entity.parent),
             offices,
+            meetings: MeetingCount::of(&self.meetings(id, &super::WhoMetOptions::default())),
             relations,
             sources,
         })

@@ -45,7 +45,9 @@ pub struct GraphStats {
     pub top_degree: Vec<Ranked>,
     /// Most central by PageRank (damping 0.85, facts as undirected edges).
     pub top_pagerank: Vec<Ranked>,
-    /// Connected components (facts taken either way), largest first.
+    /// How many connected components the graph has.
+    pub component_count: usize,
+    /// The `top` largest connected components (facts taken either way), largest first.
     pub components: Vec<Component>,
 }
 
@@ -143,6 +145,8 @@ impl KnowledgeGraph {
             })
             .collect();
         components.sort_by_key(|c| std::cmp::Reverse(c.size));
+        let component_count = components.len();
+        components.truncate(top);
         GraphStats {
             nodes: graph.node_count(),
             edges: graph.edge_count(),
@@ -151,6 +155,7 @@ impl KnowledgeGraph {
             origins,
             top_degree: ranked(&degree),
             top_pagerank: ranked(&rank),
+            component_count,
             components,
         }
     }

@@ -25,7 +25,7 @@ pub struct FactSummary {
     pub date: Option<Date>,
     /// The relation's attributes.
     pub attributes: Vec<(&'static str, AttributeValue)>,
-    /// A short label ("funded: 13.5M USD").
+    /// A short label ("funded: 13.5M USD", "participated in"), never empty.
     pub label: String,
     /// Curated, derived, extracted or both.
     pub origin: FactOrigin,
@@ -49,7 +49,7 @@ impl FactSummary {
             to_name: fact.to.name.clone(),
             date: fact.fact.date,
             attributes: fact.fact.relation.attributes(),
-            label: edge_label(fact.fact).replace('\n', " "),
+            label: label(fact),
             origin: fact.fact.origin,
             event: fact.fact.event.clone(),
             sources: fact
@@ -60,5 +60,16 @@ impl FactSummary {
                 .collect(),
             evidence: fact.fact.evidence.iter().find_map(|e| e.text.clone()),
         }
+    }
+}
+
+/// The fact's label on one line; the relation's name where the pictures draw
+/// no label (`participated in`, `part of`: their line style says it).
+fn label(fact: &FactRef<'_>) -> String {
+    let label = edge_label(fact.fact).replace('\n', " ");
+    if label.is_empty() {
+        fact.fact.relation.name().replace('_', " ")
+    } else {
+        label
     }
 }

@@ -1,10 +1,17 @@
-//! `who-met`: everyone an entity met, with when, how, where and the source.
+//! `who-met`: whom an entity met, with when, how, where and the source.
+//!
+//! [`KnowledgeGraph::meetings`] is the one computation of an entity's
+//! meetings: `who-met`, `show`, the page's data and the focus pictures all
+//! call it, so their numbers agree. A meeting's counterparts are the
+//! participants on another side (another government's delegation); people
+//! on the entity's own side are left out and counted, unless asked for.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::graph::{KnowledgeGraph, ResolveError};
+use super::side::same_side;
+use crate::graph::{FactRef, KnowledgeGraph, ResolveError};
 use crate::model::{Date, Entity, EventStatus, MeetingMode, RelationKind};
 
 /// Filters and roll-up for [`KnowledgeGraph::who_met_with`].
@@ -19,6 +26,9 @@ pub struct WhoMetOptions {
     /// For a government or organization: count its members' encounters as its own
     /// (officials of a government, sub-organizations), leaving out meetings among members.
     pub include_members: bool,
+    /// Keep the encounters with people on the entity's own side of a meeting
+    /// (its own delegation, its own government's officials): left out by default.
+    pub include_own_side: bool,
 }
 
 impl WhoMetOptions {
@@ -39,6 +49,8 @@ struct Sighting<'a> {
     /// The counterpart and its index in the dataset (no lookups by id later).
     counterpart: (usize, &'a Entity),
     side: Option<&'a str>,
+    /// Whether the counterpart sat on the entity's own side.
+    own_side: bool,
     date: Option<Date>,
     mode: MeetingMode,
     /// The event entity, when there is one.
@@ -58,6 +70,10 @@ pub struct Encounter<'g> {
     pub counterpart_office: Option<&'g str>,
     /// The delegation (government id) the counterpart sat on, when known.
     pub side: Option<&'g str>,
+    /// Whether the counterpart was on the entity's own side (the same
+    /// delegation or government); such rows are kept only with
+    /// [`WhoMetOptions::include_own_side`].
+    pub own_side: bool,
     /// When they met.
     pub date: Option<Date>,
     /// In person, virtual or by phone.
@@ -76,10 +92,67 @@ pub struct Encounter<'g> {
     pub via: Option<&'g str>,
 }
 
+/// An entity's meetings, as every view shows them: the rows kept, and how
+/// many people on its own side were left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meetings<'g> {
+    /// The encounters kept, sorted by date then counterpart name.
+    pub encounters: Vec<Encounter<'g>>,
+    /// How many distinct people (or bodies) on the entity's own side were
+    /// left out; 0 with [`WhoMetOptions::include_own_side`].
+    pub own_side_left_out: usize,
+}
+
+impl Meetings<'_> {
+    /// The distinct counterpart ids, sorted.
+    pub fn counterparts(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.encounters.iter().map(|e| e.counterpart).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
 impl KnowledgeGraph {
-    /// Everyone the entity `id` met: the co-participants of every held meeting,
-    /// call or visit it took part in, and every `met_with` fact about it,
-    /// sorted by date then counterpart name, one row per counterpart and event.
+    /// The meetings of entity `id`: the participants on another side of
+    /// every held meeting, call or visit it took part in, and the other party
+    /// of every `met_with` fact about it, filtered by `options`. When either
+    /// side is unknown, everyone counts as a counterpart.
+    ///
+    /// ```
+    /// use newsgraph::query::WhoMetOptions;
+    /// use newsgraph::{Dataset, KnowledgeGraph};
+    ///
+    /// let graph = KnowledgeGraph::build(Dataset::load("data").unwrap());
+    /// let met = graph.meetings("juan-carlos-holguin", &WhoMetOptions::default());
+    /// // Holguín's own ambassador and vice minister sat on his side of the call.
+    /// assert!(!met.counterparts().contains(&"ivonne-a-baki"));
+    /// assert!(met.counterparts().contains(&"antony-blinken"));
+    /// assert!(met.own_side_left_out >= 2);
+    /// ```
+    pub fn meetings<'g>(&'g self, id: &str, options: &WhoMetOptions) -> Meetings<'g> {
+        let mut rows = self.encounters_with_members(id, options.include_members);
+        rows.retain(|e| options.keeps(e));
+        let mut left_out: Vec<&str> = Vec::new();
+        if !options.include_own_side {
+            left_out = rows
+                .iter()
+                .filter(|e| e.own_side)
+                .map(|e| e.counterpart)
+                .collect();
+            rows.retain(|e| !e.own_side);
+        }
+        left_out.sort_unstable();
+        left_out.dedup();
+        Meetings {
+            encounters: rows,
+            own_side_left_out: left_out.len(),
+        }
+    }
+
+    /// Whom the entity `id` met: [`meetings`](Self::meetings) with the default
+    /// options, sorted by date then counterpart name, one row per counterpart
+    /// and event.
     ///
     /// ```
     /// use newsgraph::{Dataset, KnowledgeGraph};
@@ -91,58 +164,16 @@ impl KnowledgeGraph {
     /// assert_eq!(lasso.mode.as_str(), "phone");
     /// ```
     pub fn who_met<'g>(&'g self, id: &str) -> Vec<Encounter<'g>> {
+        self.meetings(id, &WhoMetOptions::default()).encounters
+    }
+
+    /// Every encounter of `id`, own side included, before any filter.
+    fn encounters_of<'g>(&'g self, id: &str) -> Vec<Encounter<'g>> {
         // Only meetings and event participation matter: skip the rest before
         // building fact references (a government has tens of thousands of facts).
         let facts: Vec<_> = self.encounter_facts(id).collect();
-        let mut sightings: Vec<Sighting<'g>> = Vec::new();
-        for fact in &facts {
-            let (RelationKind::ParticipatedIn { .. }, Some(event)) =
-                (&fact.fact.relation, &fact.to.event)
-            else {
-                continue;
-            };
-            if fact.from.id != id
-                || event.status != EventStatus::Held
-                || !event.event_type.is_encounter()
-            {
-                continue;
-            }
-            for participant in &event.participants {
-                let Some((index, _, counterpart)) =
-                    self.dataset().entities.get_full(&participant.entity)
-                else {
-                    continue;
-                };
-                sightings.push(Sighting {
-                    counterpart: (index, counterpart),
-                    side: participant.side.as_deref(),
-                    date: Some(event.date),
-                    mode: event.effective_mode(),
-                    event: Some(fact.to),
-                    sources: event.sources.iter().map(String::as_str).collect(),
-                });
-            }
-        }
-        for fact in &facts {
-            if let RelationKind::MetWith { mode } = fact.fact.relation {
-                let Some((a, b)) = self.petgraph().edge_endpoints(fact.edge) else {
-                    continue;
-                };
-                let other = if fact.from.id == id { b } else { a };
-                sightings.push(Sighting {
-                    counterpart: (self.petgraph()[other], fact.other(id)),
-                    side: None,
-                    date: fact.fact.date,
-                    mode,
-                    event: fact
-                        .fact
-                        .event
-                        .as_deref()
-                        .and_then(|e| self.dataset().entity(e)),
-                    sources: fact.fact.sources(),
-                });
-            }
-        }
+        let mut sightings = self.event_sightings(id, &facts);
+        sightings.extend(self.fact_sightings(id, &facts));
         // One row per counterpart and event (or per counterpart and date without one).
         let mut seen: HashSet<(usize, Option<&str>, Option<Date>), rustc_hash::FxBuildHasher> =
             HashSet::default();
@@ -158,12 +189,85 @@ impl KnowledgeGraph {
                 found.push(self.encounter(s));
             }
         }
-        found.sort_by(|a, b| {
-            a.date
-                .cmp(&b.date)
-                .then_with(|| a.counterpart_name.cmp(b.counterpart_name))
-        });
+        sort_rows(&mut found);
         found
+    }
+
+    /// The other participants of every held encounter event `id` took part
+    /// in, each marked with whether it sat on `id`'s side.
+    fn event_sightings<'g>(&'g self, id: &str, facts: &[FactRef<'g>]) -> Vec<Sighting<'g>> {
+        let own = self.side_of(id);
+        let mut sightings = Vec::new();
+        for fact in facts {
+            let (RelationKind::ParticipatedIn { .. }, Some(event)) =
+                (&fact.fact.relation, &fact.to.event)
+            else {
+                continue;
+            };
+            if fact.from.id != id
+                || event.status != EventStatus::Held
+                || !event.event_type.is_encounter()
+            {
+                continue;
+            }
+            let mine = event
+                .participants
+                .iter()
+                .find(|p| p.entity == id)
+                .and_then(|p| p.side.as_deref())
+                .or(own);
+            for participant in &event.participants {
+                let Some((index, _, counterpart)) =
+                    self.dataset().entities.get_full(&participant.entity)
+                else {
+                    continue;
+                };
+                let theirs = participant
+                    .side
+                    .as_deref()
+                    .or_else(|| self.side_of(&counterpart.id));
+                sightings.push(Sighting {
+                    counterpart: (index, counterpart),
+                    side: participant.side.as_deref(),
+                    own_side: same_side(mine, theirs),
+                    date: Some(event.date),
+                    mode: event.effective_mode(),
+                    event: Some(fact.to),
+                    sources: event.sources.iter().map(String::as_str).collect(),
+                });
+            }
+        }
+        sightings
+    }
+
+    /// The other party of every `met_with` fact about `id`.
+    fn fact_sightings<'g>(&'g self, id: &str, facts: &[FactRef<'g>]) -> Vec<Sighting<'g>> {
+        let own = self.side_of(id);
+        let mut sightings = Vec::new();
+        for fact in facts {
+            let RelationKind::MetWith { mode } = fact.fact.relation else {
+                continue;
+            };
+            let Some((a, b)) = self.petgraph().edge_endpoints(fact.edge) else {
+                continue;
+            };
+            let other = if fact.from.id == id { b } else { a };
+            let counterpart = fact.other(id);
+            sightings.push(Sighting {
+                counterpart: (self.petgraph()[other], counterpart),
+                side: None,
+                own_side: same_side(own, self.side_of(&counterpart.id)),
+                date: fact.fact.date,
+                mode,
+                event: fact
+                    .fact
+                    .event
+                    .as_deref()
+                    .and_then(|e| self.dataset().entity(e)),
+                sources: fact.fact.sources(),
+            });
+        }
+        sightings
     }
 
     /// The row of a sighting.
@@ -182,6 +286,7 @@ impl KnowledgeGraph {
                 .and_then(|d| self.office_of_index(index, d))
                 .map(|o| o.name.as_str()),
             side: s.side,
+            own_side: s.own_side,
             date: s.date,
             mode: s.mode,
             place: place.map(|p| p.id.as_str()),
@@ -193,8 +298,8 @@ impl KnowledgeGraph {
         }
     }
 
-    /// [`who_met`](Self::who_met) with filters, and for a government or
-    /// organization optionally the encounters of its members.
+    /// [`meetings`](Self::meetings)' rows: whom `id` met, with filters, and
+    /// for a government or organization optionally the encounters of its members.
     ///
     /// ```
     /// use newsgraph::query::WhoMetOptions;
@@ -212,11 +317,21 @@ impl KnowledgeGraph {
     /// assert!(blinken.via.is_some(), "met through one of Ecuador's officials");
     /// ```
     pub fn who_met_with<'g>(&'g self, id: &str, options: &WhoMetOptions) -> Vec<Encounter<'g>> {
-        let mut rows: Vec<Encounter<'g>> = self.who_met(id);
-        if options.include_members {
+        self.meetings(id, options).encounters
+    }
+
+    /// The encounters of `id`, and with `include_members` those of its members
+    /// with anyone outside it.
+    fn encounters_with_members<'g>(
+        &'g self,
+        id: &str,
+        include_members: bool,
+    ) -> Vec<Encounter<'g>> {
+        let mut rows = self.encounters_of(id);
+        if include_members {
             let members = self.members_of(id);
             for member in &members {
-                for mut encounter in self.who_met(member) {
+                for mut encounter in self.encounters_of(member) {
                     if encounter.counterpart == id || members.contains(&encounter.counterpart) {
                         continue; // a meeting among members is not the body's
                     }
@@ -224,13 +339,8 @@ impl KnowledgeGraph {
                     rows.push(encounter);
                 }
             }
-            rows.sort_by(|a, b| {
-                a.date
-                    .cmp(&b.date)
-                    .then_with(|| a.counterpart_name.cmp(b.counterpart_name))
-            });
+            sort_rows(&mut rows);
         }
-        rows.retain(|e| options.keeps(e));
         rows
     }
 
@@ -263,4 +373,13 @@ impl KnowledgeGraph {
         let entity = self.resolve(name)?;
         Ok(self.who_met(&entity.id))
     }
+}
+
+/// Sorts rows by date, then counterpart name.
+fn sort_rows(rows: &mut [Encounter<'_>]) {
+    rows.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then_with(|| a.counterpart_name.cmp(b.counterpart_name))
+    });
 }
