@@ -313,7 +313,7 @@ impl Extractor {
             RelationKind::Funded { .. } => find_money(sentence_text),
             _ => Vec::new(),
         };
-        pairs
+        let found: Vec<_> = pairs
             .into_iter()
             .filter(|(s, o, _)| s.entity != o.entity)
             .map(|(s, o, certainty)| {
@@ -322,7 +322,8 @@ impl Extractor {
                 let relation = own_amount(relation.clone(), sentence_text, &sums, object_at);
                 (s, o, relation, certainty)
             })
-            .collect()
+            .collect();
+        shared_totals(found)
     }
 
     /// Finds the parties for the pattern's shape: (subject, object, certainty) triples.
@@ -981,6 +982,40 @@ fn sentence_date<'d>(
         (Some(b), _) => Some(b),
         (None, a) => a,
     }
+}
+
+/// One sum given to several recipients ("$17 million in aid to Guatemala,
+/// Honduras, and Nicaragua") is their total, not each one's: their facts
+/// keep the funding but not the sum.
+fn shared_totals(
+    mut found: Vec<(Party, Party, RelationKind, f32)>,
+) -> Vec<(Party, Party, RelationKind, f32)> {
+    let amount = |r: &RelationKind| match r {
+        RelationKind::Funded { amount, .. } => *amount,
+        _ => None,
+    };
+    let sums: Vec<f64> = found.iter().filter_map(|(_, _, r, _)| amount(r)).collect();
+    let shared = |a: f64| {
+        let recipients: Vec<usize> = found
+            .iter()
+            .filter(|(_, _, r, _)| amount(r) == Some(a))
+            .map(|(_, o, _, _)| o.entity)
+            .collect();
+        recipients.iter().any(|&o| o != recipients[0])
+    };
+    let shared: Vec<f64> = sums.into_iter().filter(|&a| shared(a)).collect();
+    for (_, _, relation, _) in &mut found {
+        if let RelationKind::Funded {
+            amount, currency, ..
+        } = relation
+        {
+            if amount.is_some_and(|a| shared.contains(&a)) {
+                *amount = None;
+                *currency = None;
+            }
+        }
+    }
+    found
 }
 
 /// Whether "he" or "she" stands among the last two words before `to`, after `from`.
