@@ -11,6 +11,8 @@
 //! 2. [`graph`]: the dataset → a [`KnowledgeGraph`] on petgraph, with the facts
 //!    that events, offices and parents imply;
 //! 3. [`query`]: questions such as [`KnowledgeGraph::who_met`];
+//!    [`store`]: the graph in SQLite, read back by the queries and by
+//!    incremental builds;
 //! 4. [`export`]: DOT (rendered to SVG/PNG by Graphviz) and GraphML.
 //!
 //! ```
@@ -34,6 +36,7 @@ pub mod mentions;
 pub mod model;
 pub mod pipeline;
 pub mod query;
+pub mod store;
 pub mod text;
 
 pub use graph::{KnowledgeGraph, ResolveError};

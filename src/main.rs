@@ -27,6 +27,8 @@ pub struct Args {
     /// Use the curated records only; do not read the articles.
     #[arg(long, global = true)]
     curated_only: bool,
+    #[command(flatten)]
+    store: cli::StoreArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -228,7 +230,7 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
             include_members,
             format,
         } => {
-            let graph = cli::load_graph(data, args.curated_only)?;
+            let graph = cli::load_graph(data, args.curated_only, &args.store)?;
             let options = newsgraph::query::WhoMetOptions {
                 since: *since,
                 until: *until,
@@ -238,7 +240,7 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
             cli::who_met::run(&graph, name, &options, *format, out)
         }
         Command::Show { name, format } => cli::queries::show(
-            &cli::load_graph(data, args.curated_only)?,
+            &cli::load_graph(data, args.curated_only, &args.store)?,
             name,
             *format,
             out,
@@ -256,7 +258,7 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
                 direction: *direction,
             };
             cli::queries::neighbors(
-                &cli::load_graph(data, args.curated_only)?,
+                &cli::load_graph(data, args.curated_only, &args.store)?,
                 name,
                 &options,
                 *format,
@@ -277,7 +279,7 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
                 max_paths: *max_paths,
             };
             cli::queries::path(
-                &cli::load_graph(data, args.curated_only)?,
+                &cli::load_graph(data, args.curated_only, &args.store)?,
                 from,
                 to,
                 &options,
@@ -286,13 +288,13 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
             )
         }
         Command::Timeline { name, format } => cli::queries::timeline(
-            &cli::load_graph(data, args.curated_only)?,
+            &cli::load_graph(data, args.curated_only, &args.store)?,
             name,
             *format,
             out,
         ),
         Command::Stats { top, format } => cli::queries::stats(
-            &cli::load_graph(data, args.curated_only)?,
+            &cli::load_graph(data, args.curated_only, &args.store)?,
             *top,
             *format,
             out,
@@ -302,7 +304,7 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
             limit,
             format,
         } => cli::queries::search(
-            &cli::load_graph(data, args.curated_only)?,
+            &cli::load_graph(data, args.curated_only, &args.store)?,
             text,
             *limit,
             *format,
@@ -314,7 +316,7 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
             source,
             format,
         } => {
-            let graph = cli::load_graph(data, args.curated_only)?;
+            let graph = cli::load_graph(data, args.curated_only, &args.store)?;
             let filter = cli::edges::Filter {
                 relations,
                 entity: entity.as_deref(),
@@ -338,7 +340,7 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
             output,
             engine,
         } => {
-            let graph = cli::load_graph(data, args.curated_only)?;
+            let graph = cli::load_graph(data, args.curated_only, &args.store)?;
             cli::check_relations(relations)?;
             let mut view = newsgraph::export::View::all(&graph);
             if let Some(name) = focus {
@@ -347,6 +349,8 @@ fn run(args: &Args, out: &mut impl Write) -> anyhow::Result<()> {
             let view = view.relations(relations).between(*since, *until);
             cli::export::run(&view, *format, output.as_deref(), *engine, out)
         }
-        Command::Build { out: dir } => cli::build::run(data, dir, args.curated_only, out),
+        Command::Build { out: dir } => {
+            cli::build::run(data, dir, args.curated_only, &args.store, out)
+        }
     }
 }

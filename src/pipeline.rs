@@ -10,9 +10,18 @@
 //! assert!(graph.facts().any(|f| f.fact.origin == newsgraph::graph::FactOrigin::CuratedAndExtracted));
 //! ```
 
+mod from_store;
+mod incremental;
+
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+
+pub use from_store::{open_graph, StoreOptions};
+pub use incremental::{
+    article_report, build_graph_incremental, extract_articles, graph_from_entries,
+    reusable_articles, write_store, ArticleCache,
+};
 
 use crate::export::{self, Engine, ExportError, ImageFormat, View};
 use crate::extract::{ArticleFacts, Extractor};
@@ -42,6 +51,17 @@ pub enum PipelineError {
     /// An export could not be written.
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// The store could not be read or written.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// The store cannot answer and `--no-rebuild` forbids matching the articles.
+    #[error("{why}; not rebuilding (--no-rebuild): run `newsgraph build` to write the store")]
+    StoreOutOfDate {
+        /// The store's path.
+        path: PathBuf,
+        /// What is wrong with it.
+        why: String,
+    },
 }
 
 /// What the matcher did with one article.
@@ -105,55 +125,14 @@ pub fn extract_sources(
     dataset: &Dataset,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Vec<(ArticleFacts, ArticleReport)>, PipelineError> {
-    let matcher = Matcher::new(dataset);
-    let extractor = Extractor::new(&dataset.patterns);
-    let sources: Vec<_> = dataset
-        .sources
-        .values()
-        .filter_map(|s| Some((s, s.file.as_ref()?, dataset.article_path(s)?)))
-        .collect();
-    sources
-        .par_iter()
-        .map(|(source, file, path)| {
-            let text = read_article(path)?;
-            let fallback = source.event_date.or(source.published);
-            let (mentions, facts) = analyze_article(
-                dataset,
-                &matcher,
-                &extractor,
-                &text,
-                source.published,
-                fallback,
-            );
-            let sentences = facts
-                .iter()
-                .map(|f| text[f.sentence_range.clone()].to_string())
-                .collect();
-            let report = ArticleReport {
-                source: source.id.clone(),
-                article: file.to_string(),
-                bytes: text.len(),
-                sentences: mentions.sentences.len(),
-                mentions: mentions.mentions.len(),
-                linked: mentions
-                    .mentions
-                    .iter()
-                    .filter(|m| m.entity.is_some())
-                    .count(),
-                facts: facts.len(),
-            };
-            progress();
-            Ok((
-                ArticleFacts {
-                    source: source.id.clone(),
-                    article: file.to_string(),
-                    facts,
-                    sentences,
-                },
-                report,
-            ))
+    let entries = extract_articles(dataset, &ArticleCache::new(), true, progress)?;
+    Ok(entries
+        .into_iter()
+        .map(|entry| {
+            let report = article_report(&entry);
+            (entry.facts, report)
         })
-        .collect()
+        .collect())
 }
 
 /// Builds the graph of curated records and of the facts found in every article.

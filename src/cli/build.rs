@@ -10,9 +10,11 @@ pub fn run(
     data: &[PathBuf],
     dir: &Path,
     curated_only: bool,
+    store: &super::StoreArgs,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let (graph, report) = super::load_graph_with_report(data, curated_only)?;
+    let store = store.options(&dir.join("newsgraph.sqlite")).path;
+    let (graph, report, entries) = super::build_graph(data, curated_only, &store)?;
     super::check::summary(&graph, out)?;
     if !report.articles.is_empty() {
         let facts: usize = report.articles.iter().map(|a| a.facts).sum();
@@ -31,5 +33,7 @@ pub fn run(
     for skipped in &written.skipped {
         writeln!(out, "skipped {skipped}")?;
     }
+    pipeline::write_store(&store, data, &graph, &entries)?;
+    writeln!(out, "wrote {}", store.display())?;
     Ok(())
 }

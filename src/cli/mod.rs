@@ -107,29 +107,87 @@ pub enum EngineArg {
     Sfdp,
 }
 
-/// Loads the data and builds the graph, reading the articles unless `curated_only`.
-pub fn load_graph(data: &[PathBuf], curated_only: bool) -> anyhow::Result<KnowledgeGraph> {
-    Ok(load_graph_with_report(data, curated_only)?.0)
+/// Where the store is, shared by every command.
+#[derive(clap::Args, Clone, Debug)]
+pub struct StoreArgs {
+    /// The SQLite store `build` writes and the queries answer from
+    /// [default: graphs/newsgraph.sqlite, or OUT/newsgraph.sqlite for `build`].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+    /// Fail instead of matching the articles again when the store is missing
+    /// or older than the data files or articles.
+    #[arg(long, global = true)]
+    pub no_rebuild: bool,
+}
+
+impl StoreArgs {
+    /// The library's options, with `default` as the path when none was given.
+    pub fn options(&self, default: &std::path::Path) -> pipeline::StoreOptions {
+        pipeline::StoreOptions {
+            path: self.store.clone().unwrap_or_else(|| default.to_path_buf()),
+            explicit: self.store.is_some(),
+            no_rebuild: self.no_rebuild,
+        }
+    }
+}
+
+/// Loads the data and builds the graph: from the store when it is up to date,
+/// reading the articles unless `curated_only`.
+pub fn load_graph(
+    data: &[PathBuf],
+    curated_only: bool,
+    store: &StoreArgs,
+) -> anyhow::Result<KnowledgeGraph> {
+    Ok(load_graph_with_report(data, curated_only, store)?.0)
 }
 
 /// [`load_graph`], with the matcher's report; a progress bar on a terminal.
 pub fn load_graph_with_report(
     data: &[PathBuf],
     curated_only: bool,
+    store: &StoreArgs,
 ) -> anyhow::Result<(KnowledgeGraph, ExtractionReport)> {
     let dataset = newsgraph::load_dirs(data)?;
     if curated_only {
         return Ok((KnowledgeGraph::build(dataset), ExtractionReport::default()));
     }
-    let articles = dataset
+    let bar = progress_bar(article_count(&dataset));
+    let options = store.options(std::path::Path::new("graphs/newsgraph.sqlite"));
+    let notify = |text: &str| bar.suspend(|| eprintln!("note: {text}"));
+    let result = pipeline::open_graph(dataset, data, &options, &notify, &|| bar.inc(1));
+    bar.finish_and_clear();
+    Ok(result?)
+}
+
+/// `build`'s graph: articles unchanged since the store at `store` was written
+/// are not matched again. Also returns what the new store keeps of each article.
+pub fn build_graph(
+    data: &[PathBuf],
+    curated_only: bool,
+    store: &std::path::Path,
+) -> anyhow::Result<(
+    KnowledgeGraph,
+    ExtractionReport,
+    Vec<newsgraph::store::ArticleEntry>,
+)> {
+    let dataset = newsgraph::load_dirs(data)?;
+    if curated_only {
+        let graph = KnowledgeGraph::build(dataset);
+        return Ok((graph, ExtractionReport::default(), Vec::new()));
+    }
+    let bar = progress_bar(article_count(&dataset));
+    let result = pipeline::build_graph_incremental(dataset, Some(store), &|| bar.inc(1));
+    bar.finish_and_clear();
+    Ok(result?)
+}
+
+/// The number of sources with an article file.
+fn article_count(dataset: &newsgraph::Dataset) -> u64 {
+    dataset
         .sources
         .values()
         .filter(|s| s.file.is_some())
-        .count() as u64;
-    let bar = progress_bar(articles);
-    let result = pipeline::build_graph(dataset, &|| bar.inc(1));
-    bar.finish_and_clear();
-    Ok(result?)
+        .count() as u64
 }
 
 /// A progress bar on standard error, hidden when it is not a terminal or the run is short.

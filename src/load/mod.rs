@@ -93,6 +93,16 @@ impl Dataset {
     }
 }
 
+/// The data files [`load_dirs`] reads: every `.ron` file under each
+/// directory, each directory's in path order.
+pub fn data_files(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut all = Vec::new();
+    for dir in dirs {
+        all.extend(ron_files(dir)?);
+    }
+    Ok(all)
+}
+
 fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];

@@ -1,0 +1,188 @@
+//! Building with the store: articles whose content and dates are unchanged
+//! take their facts from the store instead of the matcher; queries answer
+//! from the store when it is up to date.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use indexmap::IndexMap;
+use rayon::prelude::*;
+
+use super::{read_article, ArticleReport, ExtractionReport, PipelineError};
+use crate::extract::{ArticleFacts, Extractor};
+use crate::graph::KnowledgeGraph;
+use crate::mentions::Matcher;
+use crate::model::{Dataset, Source};
+use crate::store::{self, ArticleEntry, Store};
+
+/// Articles already matched, by source id.
+pub type ArticleCache = IndexMap<String, ArticleEntry>;
+
+/// The matcher and extractor, built only when an article needs them.
+struct Lazy<'d> {
+    dataset: &'d Dataset,
+    tools: OnceLock<(Matcher, Extractor)>,
+}
+
+impl Lazy<'_> {
+    fn get(&self) -> &(Matcher, Extractor) {
+        self.tools.get_or_init(|| {
+            let matcher = Matcher::new(self.dataset);
+            (matcher, Extractor::new(&self.dataset.patterns))
+        })
+    }
+}
+
+/// Every article of the dataset, in source order: from `cache` when its file
+/// and dates are those recorded, else read and matched. With `verify`, a
+/// cached article is read and hashed first (its content may have changed);
+/// without it, the caller has checked the hashes ([`Store::check`]).
+/// `progress` is called once per article.
+pub fn extract_articles(
+    dataset: &Dataset,
+    cache: &ArticleCache,
+    verify: bool,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Vec<ArticleEntry>, PipelineError> {
+    let lazy = Lazy {
+        dataset,
+        tools: OnceLock::new(),
+    };
+    let sources: Vec<_> = dataset
+        .sources
+        .values()
+        .filter_map(|s| Some((s, dataset.article_path(s)?)))
+        .collect();
+    sources
+        .par_iter()
+        .map(|(source, path)| {
+            let entry = article_entry(&lazy, cache, verify, source, path)?;
+            progress();
+            Ok(entry)
+        })
+        .collect()
+}
+
+/// One article's entry: the cached one when it still applies, else matched.
+fn article_entry(
+    lazy: &Lazy,
+    cache: &ArticleCache,
+    verify: bool,
+    source: &Source,
+    path: &Path,
+) -> Result<ArticleEntry, PipelineError> {
+    let shown = path.display().to_string();
+    let cached = cache.get(&source.id).filter(|e| e.path == shown);
+    if !verify {
+        if let Some(entry) = cached.filter(|e| e.key == store::article_key(&e.hash, source)) {
+            return Ok(entry.clone());
+        }
+    }
+    let text = read_article(path)?;
+    let hash = store::hash_bytes(text.as_bytes());
+    let key = store::article_key(&hash, source);
+    if let Some(entry) = cached.filter(|e| e.key == key) {
+        return Ok(entry.clone());
+    }
+    let (matcher, extractor) = lazy.get();
+    let fallback = source.event_date.or(source.published);
+    let (mentions, facts) = super::analyze_article(
+        lazy.dataset,
+        matcher,
+        extractor,
+        &text,
+        source.published,
+        fallback,
+    );
+    let sentences = facts
+        .iter()
+        .map(|f| text[f.sentence_range.clone()].to_string())
+        .collect();
+    Ok(ArticleEntry {
+        path: shown,
+        hash,
+        key,
+        bytes: text.len(),
+        sentences: mentions.sentences.len(),
+        mentions: mentions.mentions.len(),
+        linked: mentions
+            .mentions
+            .iter()
+            .filter(|m| m.entity.is_some())
+            .count(),
+        facts: ArticleFacts {
+            source: source.id.clone(),
+            article: source.file.clone().unwrap_or_default(),
+            facts,
+            sentences,
+        },
+    })
+}
+
+/// What the matcher did with one article, from its entry.
+pub fn article_report(entry: &ArticleEntry) -> ArticleReport {
+    ArticleReport {
+        source: entry.facts.source.clone(),
+        article: entry.facts.article.clone(),
+        bytes: entry.bytes,
+        sentences: entry.sentences,
+        mentions: entry.mentions,
+        linked: entry.linked,
+        facts: entry.facts.facts.len(),
+    }
+}
+
+/// The graph of the curated records and of the articles' facts.
+pub fn graph_from_entries(
+    dataset: Dataset,
+    entries: &[ArticleEntry],
+) -> (KnowledgeGraph, ExtractionReport) {
+    let facts = entries.iter().map(|e| e.facts.clone()).collect();
+    let articles = entries.iter().map(article_report).collect();
+    (
+        KnowledgeGraph::build_with(dataset, facts),
+        ExtractionReport { articles },
+    )
+}
+
+/// The articles of a store that `dataset` can reuse: none when the entities,
+/// offices, patterns or newsgraph itself changed since it was written.
+pub fn reusable_articles(store: &Store, dataset: &Dataset) -> Result<ArticleCache, PipelineError> {
+    let fingerprint = store.meta("matcher_fingerprint")?;
+    if fingerprint.as_deref() != Some(store::matcher_fingerprint(dataset).as_str()) {
+        return Ok(ArticleCache::new());
+    }
+    Ok(store.articles(dataset)?)
+}
+
+/// `build`'s graph: articles unchanged since the store at `store_path` was
+/// written take their facts from it, the others are matched. A missing or
+/// unreadable store means every article is matched. Returns the entries to
+/// write into the new store.
+pub fn build_graph_incremental(
+    dataset: Dataset,
+    store_path: Option<&Path>,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(KnowledgeGraph, ExtractionReport, Vec<ArticleEntry>), PipelineError> {
+    let store = store_path
+        .filter(|p| p.is_file())
+        .and_then(|p| Store::open(p).ok());
+    let cache = match &store {
+        Some(store) => reusable_articles(store, &dataset)?,
+        None => ArticleCache::new(),
+    };
+    let entries = extract_articles(&dataset, &cache, true, progress)?;
+    let (graph, report) = graph_from_entries(dataset, &entries);
+    Ok((graph, report, entries))
+}
+
+/// Writes the store of a graph built from `dirs` (see [`store::write`]).
+pub fn write_store(
+    path: &Path,
+    dirs: &[PathBuf],
+    graph: &KnowledgeGraph,
+    entries: &[ArticleEntry],
+) -> Result<(), PipelineError> {
+    let inputs = store::Inputs::of(dirs, graph.dataset())?;
+    Ok(store::write(path, graph, entries, &inputs)?)
+}
