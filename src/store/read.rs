@@ -172,7 +172,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut query = self
             .conn
-            .prepare("SELECT * FROM extracted ORDER BY source_id, seq")
+            .prepare("SELECT * FROM extracted ORDER BY rowid")
             .map_err(|e| self.sql(e))?;
         let mut rows = query.query([]).map_err(|e| self.sql(e))?;
         let mut broken = Vec::new();

@@ -4,7 +4,7 @@
 /// The schema version recorded in `meta`; a store of another version is rebuilt.
 pub const SCHEMA_VERSION: &str = "1";
 
-/// Creates every table and index of an empty store.
+/// Creates every table of an empty store.
 pub const CREATE: &str = r#"
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -30,15 +30,11 @@ CREATE TABLE entities (
     event_place TEXT,
     event_mode TEXT
 );
-CREATE INDEX entities_kind ON entities (kind);
-CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
 CREATE TABLE aliases (
     entity_id TEXT NOT NULL REFERENCES entities (id),
     alias TEXT NOT NULL,
     strength TEXT NOT NULL CHECK (strength IN ('name', 'strong', 'weak', 'demonym'))
 );
-CREATE INDEX aliases_alias ON aliases (alias COLLATE NOCASE);
-CREATE INDEX aliases_entity ON aliases (entity_id);
 CREATE TABLE offices (
     id TEXT PRIMARY KEY,
     rank INTEGER NOT NULL UNIQUE,
@@ -55,8 +51,6 @@ CREATE TABLE tenures (
     acting INTEGER NOT NULL,
     sources TEXT NOT NULL
 );
-CREATE INDEX tenures_person ON tenures (person_id);
-CREATE INDEX tenures_office ON tenures (office_id);
 CREATE TABLE sources (
     id TEXT PRIMARY KEY,
     rank INTEGER NOT NULL UNIQUE,
@@ -84,9 +78,6 @@ CREATE TABLE facts (
     attributes TEXT NOT NULL,
     note TEXT
 );
-CREATE INDEX facts_subject ON facts (subject_id, relation);
-CREATE INDEX facts_object ON facts (object_id, relation);
-CREATE INDEX facts_relation_date ON facts (relation, date);
 CREATE TABLE evidence (
     id INTEGER PRIMARY KEY,
     fact_id INTEGER NOT NULL REFERENCES facts (id),
@@ -108,7 +99,6 @@ CREATE TABLE evidence (
     date_origin TEXT,
     UNIQUE (fact_id, seq)
 );
-CREATE INDEX evidence_source ON evidence (source_id);
 CREATE VIRTUAL TABLE evidence_fts USING fts5 (text, content = 'evidence', content_rowid = 'id');
 CREATE TABLE articles (
     source_id TEXT PRIMARY KEY REFERENCES sources (id),
@@ -144,4 +134,18 @@ CREATE TABLE extracted (
     sentence_text TEXT NOT NULL,
     PRIMARY KEY (source_id, seq)
 );
+"#;
+
+/// Creates the indexes, once the rows are in (faster than keeping them up to date row by row).
+pub const INDEXES: &str = r#"
+CREATE INDEX entities_kind ON entities (kind);
+CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
+CREATE INDEX aliases_alias ON aliases (alias COLLATE NOCASE);
+CREATE INDEX aliases_entity ON aliases (entity_id);
+CREATE INDEX tenures_person ON tenures (person_id);
+CREATE INDEX tenures_office ON tenures (office_id);
+CREATE INDEX facts_subject ON facts (subject_id, relation);
+CREATE INDEX facts_object ON facts (object_id, relation);
+CREATE INDEX facts_relation_date ON facts (relation, date);
+CREATE INDEX evidence_source ON evidence (source_id);
 "#;

@@ -60,7 +60,11 @@ pub fn write(
         path: path.to_path_buf(),
         source,
     });
-    if let Err(error) = written {
+    let synced = written.and_then(|()| {
+        let file = std::fs::File::open(&temp).map_err(io)?;
+        file.sync_all().map_err(io)
+    });
+    if let Err(error) = synced {
         let _ = std::fs::remove_file(&temp);
         return Err(error);
     }
@@ -75,7 +79,10 @@ fn fill(
     inputs: &Inputs,
 ) -> rusqlite::Result<()> {
     let mut conn = Connection::open(temp)?;
-    conn.execute_batch("PRAGMA journal_mode = OFF;")?;
+    // A temporary file: no journal, and one sync before the rename.
+    conn.execute_batch(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;",
+    )?;
     conn.execute_batch(schema::CREATE)?;
     let tx = conn.transaction()?;
     write_meta(&tx, inputs)?;
@@ -89,6 +96,7 @@ fn fill(
         "INSERT INTO evidence_fts (rowid, text) SELECT id, text FROM evidence WHERE text IS NOT NULL ORDER BY id",
         [],
     )?;
+    tx.execute_batch(schema::INDEXES)?;
     tx.commit()?;
     conn.close().map_err(|(_, e)| e)
 }
