@@ -60,8 +60,14 @@ pub fn open_graph(
             "{why}; matching the changed articles (`newsgraph build` updates the store)"
         ));
     }
-    let cache = reusable_articles(&store, &dataset)?;
     let verify = fresh != Freshness::Fresh;
+    // Fresh means the data files and the code are those recorded, so the
+    // matcher's fingerprint is too: no need to compute it.
+    let cache = if verify {
+        reusable_articles(&store, &dataset)?
+    } else {
+        store.articles(&dataset)?
+    };
     let entries = extract_articles(&dataset, &cache, verify, progress)?;
     Ok(graph_from_entries(dataset, &entries))
 }

@@ -1,7 +1,7 @@
 //! The store: the whole graph in one SQLite database, and the matcher's
 //! findings per article so that `build` reads only what changed.
 //!
-//! [`write`] puts every entity, alias, office, tenure, source, fact and piece
+//! [`write()`] puts every entity, alias, office, tenure, source, fact and piece
 //! of evidence into a fresh database (with indexes, full-text search over the
 //! evidence sentences, and the content hashes of every input), then renames
 //! it over the old one. [`Store::open`] reads it back, read-only;
