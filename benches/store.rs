@@ -62,9 +62,10 @@ fn main() {
         time,
         format!("{} articles", cache.len()),
     );
+    let mut cache = cache;
     let (_, time) = timed(|| {
-        let entries = pipeline::extract_articles(&dataset, &cache, false, &|| {}).expect("cached");
-        pipeline::graph_from_entries(dataset.clone(), &entries)
+        let entries = pipeline::take_cached(&dataset, &mut cache).expect("every article cached");
+        pipeline::graph_from_owned(dataset.clone(), entries)
     });
     row("graph from the cached facts", time, String::new());
     let (_, time) = timed(|| {

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 pub use from_store::{open_graph, StoreOptions};
 pub use incremental::{
     article_report, build_graph_incremental, extract_articles, graph_from_entries,
-    reusable_articles, write_store, ArticleCache,
+    graph_from_owned, reusable_articles, take_cached, write_store, ArticleCache,
 };
 
 use crate::export::{self, Engine, ExportError, ImageFormat, View};

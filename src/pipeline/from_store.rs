@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::incremental::{extract_articles, graph_from_entries, reusable_articles};
+use super::incremental::{extract_articles, graph_from_owned, reusable_articles, take_cached};
 use super::{ExtractionReport, PipelineError};
 use crate::graph::KnowledgeGraph;
 use crate::model::Dataset;
@@ -47,7 +47,7 @@ pub fn open_graph(
                 notify(&format!("{why}; matching every article"));
             }
             let entries = extract_articles(&dataset, &Default::default(), true, progress)?;
-            return Ok(graph_from_entries(dataset, &entries));
+            return Ok(graph_from_owned(dataset, entries));
         }
     };
     let fresh = store.check(dirs)?;
@@ -63,13 +63,18 @@ pub fn open_graph(
     let verify = fresh != Freshness::Fresh;
     // Fresh means the data files and the code are those recorded, so the
     // matcher's fingerprint is too: no need to compute it.
-    let cache = if verify {
+    let mut cache = if verify {
         reusable_articles(&store, &dataset)?
     } else {
         store.articles(&dataset)?
     };
+    if !verify {
+        if let Some(entries) = take_cached(&dataset, &mut cache) {
+            return Ok(graph_from_owned(dataset, entries));
+        }
+    }
     let entries = extract_articles(&dataset, &cache, verify, progress)?;
-    Ok(graph_from_entries(dataset, &entries))
+    Ok(graph_from_owned(dataset, entries))
 }
 
 /// A store that can answer, or why not.

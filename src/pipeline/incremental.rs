@@ -145,6 +145,42 @@ pub fn graph_from_entries(
     )
 }
 
+/// Moves every article's entry out of `cache`, in source order, when each
+/// is there with its file and dates unchanged (the caller has checked the
+/// contents' hashes); `None` when one is not, and the cache is left whole.
+pub fn take_cached(dataset: &Dataset, cache: &mut ArticleCache) -> Option<Vec<ArticleEntry>> {
+    let articles: Vec<(&Source, String)> = dataset
+        .sources
+        .values()
+        .filter_map(|s| Some((s, dataset.article_path(s)?.display().to_string())))
+        .collect();
+    let usable = |(source, path): &(&Source, String)| {
+        cache
+            .get(&source.id)
+            .is_some_and(|e| e.path == *path && e.key == store::article_key(&e.hash, source))
+    };
+    if !articles.iter().all(usable) {
+        return None;
+    }
+    articles
+        .iter()
+        .map(|(source, _)| cache.swap_remove(&source.id))
+        .collect()
+}
+
+/// [`graph_from_entries`], moving the facts instead of copying them.
+pub fn graph_from_owned(
+    dataset: Dataset,
+    entries: Vec<ArticleEntry>,
+) -> (KnowledgeGraph, ExtractionReport) {
+    let articles = entries.iter().map(article_report).collect();
+    let facts = entries.into_iter().map(|e| e.facts).collect();
+    (
+        KnowledgeGraph::build_with(dataset, facts),
+        ExtractionReport { articles },
+    )
+}
+
 /// The articles of a store that `dataset` can reuse: none when the entities,
 /// offices, patterns or newsgraph itself changed since it was written.
 pub fn reusable_articles(store: &Store, dataset: &Dataset) -> Result<ArticleCache, PipelineError> {
