@@ -18,7 +18,8 @@
 //! 3. **graph** ([`graph`]): the curated records, the facts they imply
 //!    (meetings from events, offices, parents) and the facts found in the
 //!    articles → one [`KnowledgeGraph`] on petgraph, equal facts merged;
-//! 4. **query** ([`query`]): typed answers such as
+//! 4. **store and query** ([`store`], [`query`]): the graph in SQLite, read
+//!    back by the queries and by incremental builds; typed answers such as
 //!    [`KnowledgeGraph::meetings`], [`KnowledgeGraph::paths`] or
 //!    [`KnowledgeGraph::timeline`];
 //! 5. **export** ([`export`]): DOT (rendered to SVG or PNG by Graphviz),
@@ -90,6 +91,7 @@ pub mod mentions;
 pub mod model;
 pub mod pipeline;
 pub mod query;
+pub mod store;
 pub mod text;
 
 pub use graph::{KnowledgeGraph, ResolveError};

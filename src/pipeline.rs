@@ -10,9 +10,18 @@
 //! assert!(graph.facts().any(|f| f.fact.origin == newsgraph::graph::FactOrigin::CuratedAndExtracted));
 //! ```
 
+mod from_store;
+mod incremental;
+
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+
+pub use from_store::{open_graph, StoreOptions};
+pub use incremental::{
+    article_report, build_graph_incremental, extract_articles, graph_from_entries,
+    graph_from_owned, reusable_articles, take_cached, write_store, ArticleCache,
+};
 
 use crate::export::{self, Engine, ExportError, ImageFormat, View};
 use crate::extract::{author_of, ArticleFacts, Extractor};
@@ -63,6 +72,17 @@ pub enum PipelineError {
     /// An export could not be written.
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// The store could not be read or written.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// The store cannot answer and `--no-rebuild` forbids matching the articles.
+    #[error("{why}; not rebuilding (--no-rebuild): run `newsgraph build` to write the store")]
+    StoreOutOfDate {
+        /// The store's path.
+        path: PathBuf,
+        /// What is wrong with it.
+        why: String,
+    },
 }
 
 /// What the matcher did with one article.
@@ -164,7 +184,7 @@ pub fn analyze_article(
 }
 
 /// The author of each outlet the sources name, resolved once per outlet.
-fn authors(dataset: &Dataset) -> std::collections::HashMap<&str, Option<usize>> {
+pub(crate) fn authors(dataset: &Dataset) -> std::collections::HashMap<&str, Option<usize>> {
     let mut found = std::collections::HashMap::new();
     for outlet in dataset.sources.values().filter_map(|s| s.outlet.as_deref()) {
         found
@@ -173,9 +193,6 @@ fn authors(dataset: &Dataset) -> std::collections::HashMap<&str, Option<usize>> 
     }
     found
 }
-
-/// What one article gave: its facts and report, or why it was skipped.
-type Outcome = Result<(ArticleFacts, ArticleReport), SkippedArticle>;
 
 /// Runs the matcher over every source with an article file, in parallel,
 /// reading one article at a time per thread; results keep the source order.
@@ -186,89 +203,15 @@ pub fn extract_sources(
     dataset: &Dataset,
     progress: &(dyn Fn() + Sync),
 ) -> (Vec<(ArticleFacts, ArticleReport)>, Vec<SkippedArticle>) {
-    let matcher = Matcher::new(dataset);
-    let extractor = Extractor::new(&dataset.patterns);
-    let authors = authors(dataset);
-    let sources: Vec<_> = dataset
-        .sources
-        .values()
-        .filter_map(|s| Some((s, s.file.as_ref()?, dataset.article_path(s)?)))
-        .collect();
-    let outcomes: Vec<Outcome> = sources
-        .par_iter()
-        .map(|(source, file, path)| {
-            let outcome = match read_article_within(path, &dataset.limits) {
-                Ok(text) => {
-                    let author = source.outlet.as_deref().and_then(|o| authors[o]);
-                    Ok(analyze_source(
-                        dataset, &matcher, &extractor, source, file, &text, author,
-                    ))
-                }
-                Err(error) => Err(SkippedArticle {
-                    source: source.id.clone(),
-                    path: path.clone(),
-                    reason: error.to_string(),
-                }),
-            };
-            progress();
-            outcome
+    let (entries, skipped) = extract_articles(dataset, &ArticleCache::new(), true, progress);
+    let done = entries
+        .into_iter()
+        .map(|entry| {
+            let report = article_report(&entry);
+            (entry.facts, report)
         })
         .collect();
-    let mut done = Vec::new();
-    let mut skipped = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Ok(result) => done.push(result),
-            Err(skip) => skipped.push(skip),
-        }
-    }
     (done, skipped)
-}
-
-/// The facts and report of one source's article text.
-fn analyze_source(
-    dataset: &Dataset,
-    matcher: &Matcher,
-    extractor: &Extractor,
-    source: &crate::model::Source,
-    file: &str,
-    text: &str,
-    author: Option<usize>,
-) -> (ArticleFacts, ArticleReport) {
-    let fallback = source.event_date.or(source.published);
-    let (mentions, facts) = analyze_article(
-        dataset,
-        matcher,
-        extractor,
-        text,
-        source.published,
-        fallback,
-        author,
-    );
-    let sentences = facts
-        .iter()
-        .map(|f| text[f.sentence_range.clone()].to_string())
-        .collect();
-    let report = ArticleReport {
-        source: source.id.clone(),
-        article: file.to_string(),
-        bytes: text.len(),
-        sentences: mentions.sentences.len(),
-        mentions: mentions.mentions.len(),
-        linked: mentions
-            .mentions
-            .iter()
-            .filter(|m| m.entity.is_some())
-            .count(),
-        facts: facts.len(),
-    };
-    let facts = ArticleFacts {
-        source: source.id.clone(),
-        article: file.to_string(),
-        facts,
-        sentences,
-    };
-    (facts, report)
 }
 
 /// Builds the graph of curated records and of the facts found in every

@@ -23,9 +23,12 @@ impl BuildArgs {
     }
 }
 
-/// Validates, reads the articles, builds the graph and writes the exports into `dir`.
+/// Validates, reads the articles (those unchanged since the store was
+/// written come from it), builds the graph, writes the exports into `dir`
+/// and the store last.
 fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> {
-    let (graph, report) = data.graph_with_report()?;
+    let store = data.store_options(&dir.join("newsgraph.sqlite")).path;
+    let (graph, report, entries) = data.build_graph(&store)?;
     super::check::summary(&graph, out)?;
     super::check::matcher_summary(&report, out)?;
     let written = pipeline::write_exports(&graph, dir)?;
@@ -35,6 +38,8 @@ fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> 
     for skipped in &written.skipped {
         writeln!(out, "skipped {skipped}")?;
     }
+    pipeline::write_store(&store, &data.data, &graph, &entries)?;
+    writeln!(out, "wrote {}", store.display())?;
     if !report.skipped.is_empty() {
         writeln!(
             out,

@@ -72,6 +72,14 @@ pub struct DataArgs {
     /// Accept article files outside the data directory (`../`, absolute paths, links leading out).
     #[arg(long, global = true)]
     pub allow_outside_data: bool,
+    /// The SQLite store `build` writes and the queries answer from
+    /// [default: graphs/newsgraph.sqlite, or OUT/newsgraph.sqlite for `build`].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+    /// Fail instead of matching the articles again when the store is missing
+    /// or older than the data files or articles.
+    #[arg(long, global = true)]
+    pub no_rebuild: bool,
 }
 
 /// Whether an article or file was skipped: the run then exits with code 2.
@@ -117,13 +125,10 @@ impl DataArgs {
         if self.curated_only {
             return Ok((KnowledgeGraph::build(dataset), ExtractionReport::default()));
         }
-        let articles = dataset
-            .sources
-            .values()
-            .filter(|s| s.file.is_some())
-            .count() as u64;
-        let bar = progress_bar(articles);
-        let result = pipeline::build_graph(dataset, &|| bar.inc(1));
+        let bar = progress_bar(article_count(&dataset));
+        let options = self.store_options(std::path::Path::new("graphs/newsgraph.sqlite"));
+        let notify = |text: &str| bar.suspend(|| eprintln!("note: {text}"));
+        let result = pipeline::open_graph(dataset, &self.data, &options, &notify, &|| bar.inc(1));
         bar.finish_and_clear();
         let (graph, report) = result?;
         for skipped in &report.skipped {
@@ -131,6 +136,50 @@ impl DataArgs {
         }
         Ok((graph, report))
     }
+
+    /// The store's options, with `default` as its path when none was given.
+    pub fn store_options(&self, default: &std::path::Path) -> pipeline::StoreOptions {
+        pipeline::StoreOptions {
+            path: self.store.clone().unwrap_or_else(|| default.to_path_buf()),
+            explicit: self.store.is_some(),
+            no_rebuild: self.no_rebuild,
+        }
+    }
+
+    /// `build`'s graph: articles unchanged since the store at `store` was
+    /// written are not matched again. Also returns what the new store keeps
+    /// of each article.
+    pub fn build_graph(
+        &self,
+        store: &std::path::Path,
+    ) -> anyhow::Result<(
+        KnowledgeGraph,
+        ExtractionReport,
+        Vec<newsgraph::store::ArticleEntry>,
+    )> {
+        let dataset = self.dataset()?;
+        if self.curated_only {
+            let graph = KnowledgeGraph::build(dataset);
+            return Ok((graph, ExtractionReport::default(), Vec::new()));
+        }
+        let bar = progress_bar(article_count(&dataset));
+        let result = pipeline::build_graph_incremental(dataset, Some(store), &|| bar.inc(1));
+        bar.finish_and_clear();
+        let (graph, report, entries) = result?;
+        for skipped in &report.skipped {
+            report_skipped(&skipped.reason);
+        }
+        Ok((graph, report, entries))
+    }
+}
+
+/// The number of sources with an article file.
+fn article_count(dataset: &newsgraph::Dataset) -> u64 {
+    dataset
+        .sources
+        .values()
+        .filter(|s| s.file.is_some())
+        .count() as u64
 }
 
 /// The output option of the query commands.

@@ -33,7 +33,7 @@ pub use extractor::Extractor;
 pub use fact::{DateOrigin, ExtractedFact};
 
 /// The facts extracted from one article, ready to merge into the graph.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleFacts {
     /// Source id of the article.
     pub source: String,

@@ -159,6 +159,16 @@ impl Dataset {
     }
 }
 
+/// The data files [`load_dirs`] reads: every `.ron` file under each
+/// directory, each directory's in path order.
+pub fn data_files(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut all = Vec::new();
+    for dir in dirs {
+        all.extend(ron_files(dir)?);
+    }
+    Ok(all)
+}
+
 /// Every `.ron` file under `dir`, sorted. Each directory is read once: one
 /// reached again (through a symbolic link) is a [`LoadError::DirectoryLoop`].
 fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {

@@ -1,0 +1,105 @@
+//! The query commands' graph: from the store when it is up to date, else
+//! rebuilt (matching only what changed) or refused.
+
+use std::path::{Path, PathBuf};
+
+use super::incremental::{extract_articles, graph_from_owned, reusable_articles, take_cached};
+use super::{ExtractionReport, PipelineError};
+use crate::graph::KnowledgeGraph;
+use crate::model::Dataset;
+use crate::store::{Freshness, Store};
+
+/// Where the store is, and what to do when it is out of date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreOptions {
+    /// The store's path.
+    pub path: PathBuf,
+    /// Whether the user named the path: a store at the default path that was
+    /// written from other data directories, or none at all, is passed over
+    /// in silence; a named one is reported.
+    pub explicit: bool,
+    /// Fail instead of rebuilding when the store is missing or out of date.
+    pub no_rebuild: bool,
+}
+
+/// The graph of `dataset` (loaded from `dirs`), answered from the store when
+/// its recorded hashes match the files; otherwise `notify` is told why, and
+/// the graph is rebuilt, matching only the articles that changed (or an
+/// error under [`StoreOptions::no_rebuild`]). The store itself is never
+/// written here: `build` does that.
+pub fn open_graph(
+    dataset: Dataset,
+    dirs: &[PathBuf],
+    options: &StoreOptions,
+    notify: &dyn Fn(&str),
+    progress: &(dyn Fn() + Sync),
+) -> Result<(KnowledgeGraph, ExtractionReport), PipelineError> {
+    let refuse = |why: String| PipelineError::StoreOutOfDate {
+        path: options.path.clone(),
+        why,
+    };
+    let path = options.path.as_path();
+    let store = match open(path, dirs, options)? {
+        Opened::Usable(store) => store,
+        Opened::Unusable(why) if options.no_rebuild => return Err(refuse(why)),
+        Opened::Unusable(why) => {
+            if options.explicit {
+                notify(&format!("{why}; matching every article"));
+            }
+            let (entries, skipped) =
+                extract_articles(&dataset, &Default::default(), true, progress);
+            return Ok(graph_from_owned(dataset, entries, skipped));
+        }
+    };
+    let fresh = store.check(dirs)?;
+    if let Freshness::Stale(why) = &fresh {
+        let why = format!("the store {} is out of date: {why}", path.display());
+        if options.no_rebuild {
+            return Err(refuse(why));
+        }
+        notify(&format!(
+            "{why}; matching the changed articles (`newsgraph build` updates the store)"
+        ));
+    }
+    let verify = fresh != Freshness::Fresh;
+    // Fresh means the data files and the code are those recorded, so the
+    // matcher's fingerprint is too: no need to compute it.
+    let mut cache = if verify {
+        reusable_articles(&store, &dataset)?
+    } else {
+        store.articles(&dataset)?
+    };
+    if !verify {
+        if let Some(entries) = take_cached(&dataset, &mut cache) {
+            return Ok(graph_from_owned(dataset, entries, Vec::new()));
+        }
+    }
+    let (entries, skipped) = extract_articles(&dataset, &cache, verify, progress);
+    Ok(graph_from_owned(dataset, entries, skipped))
+}
+
+/// A store that can answer, or why not.
+enum Opened {
+    Usable(Store),
+    Unusable(String),
+}
+
+fn open(path: &Path, dirs: &[PathBuf], options: &StoreOptions) -> Result<Opened, PipelineError> {
+    if !path.exists() {
+        return Ok(Opened::Unusable(format!("no store at {}", path.display())));
+    }
+    let store = match Store::open(path) {
+        Ok(store) => store,
+        Err(error) => return Ok(Opened::Unusable(error.to_string())),
+    };
+    // A store named by the user and written from other directories is
+    // simply out of date; the default one is someone else's.
+    if !options.explicit && !store.is_for(dirs)? {
+        let why = format!(
+            "the store {} was written from other data directories",
+            path.display()
+        );
+        return Ok(Opened::Unusable(why));
+    }
+    Ok(Opened::Usable(store))
+}

@@ -1,0 +1,244 @@
+//! Building with the store: articles whose content and dates are unchanged
+//! take their facts from the store instead of the matcher; queries answer
+//! from the store when it is up to date.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use indexmap::IndexMap;
+use rayon::prelude::*;
+
+use super::{read_article_within, ArticleReport, ExtractionReport, PipelineError, SkippedArticle};
+use crate::extract::{ArticleFacts, Extractor};
+use crate::graph::KnowledgeGraph;
+use crate::mentions::Matcher;
+use crate::model::{Dataset, Source};
+use crate::store::{self, ArticleEntry, Store};
+
+/// Articles already matched, by source id.
+pub type ArticleCache = IndexMap<String, ArticleEntry>;
+
+/// The matcher and extractor, built only when an article needs them, and
+/// the author of each outlet ("I" and "we" in its statements).
+struct Lazy<'d> {
+    dataset: &'d Dataset,
+    tools: OnceLock<(Matcher, Extractor)>,
+    authors: std::collections::HashMap<&'d str, Option<usize>>,
+}
+
+impl Lazy<'_> {
+    fn get(&self) -> &(Matcher, Extractor) {
+        self.tools.get_or_init(|| {
+            let matcher = Matcher::new(self.dataset);
+            (matcher, Extractor::new(&self.dataset.patterns))
+        })
+    }
+}
+
+/// Every article of the dataset, in source order: from `cache` when its file
+/// and dates are those recorded, else read and matched. With `verify`, a
+/// cached article is read and hashed first (its content may have changed);
+/// without it, the caller has checked the hashes ([`Store::check`]).
+/// An article that cannot be read or decoded, or is over the dataset's
+/// limits, is skipped and returned apart. `progress` is called once per article.
+pub fn extract_articles(
+    dataset: &Dataset,
+    cache: &ArticleCache,
+    verify: bool,
+    progress: &(dyn Fn() + Sync),
+) -> (Vec<ArticleEntry>, Vec<SkippedArticle>) {
+    let lazy = Lazy {
+        dataset,
+        tools: OnceLock::new(),
+        authors: super::authors(dataset),
+    };
+    let sources: Vec<_> = dataset
+        .sources
+        .values()
+        .filter_map(|s| Some((s, dataset.article_path(s)?)))
+        .collect();
+    let outcomes: Vec<Result<ArticleEntry, SkippedArticle>> = sources
+        .par_iter()
+        .map(|(source, path)| {
+            let entry = article_entry(&lazy, cache, verify, source, path);
+            progress();
+            entry
+        })
+        .collect();
+    let mut entries = Vec::new();
+    let mut skipped = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Ok(entry) => entries.push(entry),
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    (entries, skipped)
+}
+
+/// One article's entry: the cached one when it still applies, else matched.
+fn article_entry(
+    lazy: &Lazy,
+    cache: &ArticleCache,
+    verify: bool,
+    source: &Source,
+    path: &Path,
+) -> Result<ArticleEntry, SkippedArticle> {
+    let shown = path.display().to_string();
+    let cached = cache.get(&source.id).filter(|e| e.path == shown);
+    if !verify {
+        if let Some(entry) = cached.filter(|e| e.key == store::article_key(&e.hash, source)) {
+            return Ok(entry.clone());
+        }
+    }
+    let text = read_article_within(path, &lazy.dataset.limits).map_err(|error| SkippedArticle {
+        source: source.id.clone(),
+        path: path.to_path_buf(),
+        reason: error.to_string(),
+    })?;
+    let hash = store::hash_bytes(text.as_bytes());
+    let key = store::article_key(&hash, source);
+    if let Some(entry) = cached.filter(|e| e.key == key) {
+        return Ok(entry.clone());
+    }
+    let (matcher, extractor) = lazy.get();
+    let fallback = source.event_date.or(source.published);
+    let (mentions, facts) = super::analyze_article(
+        lazy.dataset,
+        matcher,
+        extractor,
+        &text,
+        source.published,
+        fallback,
+        source.outlet.as_deref().and_then(|o| lazy.authors[o]),
+    );
+    let sentences = facts
+        .iter()
+        .map(|f| text[f.sentence_range.clone()].to_string())
+        .collect();
+    Ok(ArticleEntry {
+        path: shown,
+        hash,
+        key,
+        bytes: text.len(),
+        sentences: mentions.sentences.len(),
+        mentions: mentions.mentions.len(),
+        linked: mentions
+            .mentions
+            .iter()
+            .filter(|m| m.entity.is_some())
+            .count(),
+        facts: ArticleFacts {
+            source: source.id.clone(),
+            article: source.file.clone().unwrap_or_default(),
+            facts,
+            sentences,
+        },
+    })
+}
+
+/// What the matcher did with one article, from its entry.
+pub fn article_report(entry: &ArticleEntry) -> ArticleReport {
+    ArticleReport {
+        source: entry.facts.source.clone(),
+        article: entry.facts.article.clone(),
+        bytes: entry.bytes,
+        sentences: entry.sentences,
+        mentions: entry.mentions,
+        linked: entry.linked,
+        facts: entry.facts.facts.len(),
+    }
+}
+
+/// The graph of the curated records and of the articles' facts.
+pub fn graph_from_entries(
+    dataset: Dataset,
+    entries: &[ArticleEntry],
+    skipped: Vec<SkippedArticle>,
+) -> (KnowledgeGraph, ExtractionReport) {
+    let facts = entries.iter().map(|e| e.facts.clone()).collect();
+    let articles = entries.iter().map(article_report).collect();
+    (
+        KnowledgeGraph::build_with(dataset, facts),
+        ExtractionReport { articles, skipped },
+    )
+}
+
+/// Moves every article's entry out of `cache`, in source order, when each
+/// is there with its file and dates unchanged (the caller has checked the
+/// contents' hashes); `None` when one is not, and the cache is left whole.
+pub fn take_cached(dataset: &Dataset, cache: &mut ArticleCache) -> Option<Vec<ArticleEntry>> {
+    let articles: Vec<(&Source, String)> = dataset
+        .sources
+        .values()
+        .filter_map(|s| Some((s, dataset.article_path(s)?.display().to_string())))
+        .collect();
+    let usable = |(source, path): &(&Source, String)| {
+        cache
+            .get(&source.id)
+            .is_some_and(|e| e.path == *path && e.key == store::article_key(&e.hash, source))
+    };
+    if !articles.iter().all(usable) {
+        return None;
+    }
+    articles
+        .iter()
+        .map(|(source, _)| cache.swap_remove(&source.id))
+        .collect()
+}
+
+/// [`graph_from_entries`], moving the facts instead of copying them.
+pub fn graph_from_owned(
+    dataset: Dataset,
+    entries: Vec<ArticleEntry>,
+    skipped: Vec<SkippedArticle>,
+) -> (KnowledgeGraph, ExtractionReport) {
+    let articles = entries.iter().map(article_report).collect();
+    let facts = entries.into_iter().map(|e| e.facts).collect();
+    (
+        KnowledgeGraph::build_with(dataset, facts),
+        ExtractionReport { articles, skipped },
+    )
+}
+
+/// The articles of a store that `dataset` can reuse: none when the entities,
+/// offices, patterns or newsgraph itself changed since it was written.
+pub fn reusable_articles(store: &Store, dataset: &Dataset) -> Result<ArticleCache, PipelineError> {
+    let fingerprint = store.meta("matcher_fingerprint")?;
+    if fingerprint.as_deref() != Some(store::matcher_fingerprint(dataset).as_str()) {
+        return Ok(ArticleCache::new());
+    }
+    Ok(store.articles(dataset)?)
+}
+
+/// `build`'s graph: articles unchanged since the store at `store_path` was
+/// written take their facts from it, the others are matched. A missing or
+/// unreadable store means every article is matched. Returns the entries to
+/// write into the new store.
+pub fn build_graph_incremental(
+    dataset: Dataset,
+    store_path: Option<&Path>,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(KnowledgeGraph, ExtractionReport, Vec<ArticleEntry>), PipelineError> {
+    let store = store_path
+        .filter(|p| p.is_file())
+        .and_then(|p| Store::open(p).ok());
+    let cache = match &store {
+        Some(store) => reusable_articles(store, &dataset)?,
+        None => ArticleCache::new(),
+    };
+    let (entries, skipped) = extract_articles(&dataset, &cache, true, progress);
+    let (graph, report) = graph_from_entries(dataset, &entries, skipped);
+    Ok((graph, report, entries))
+}
+
+/// Writes the store of a graph built from `dirs` (see [`store::write`]).
+pub fn write_store(
+    path: &Path,
+    dirs: &[PathBuf],
+    graph: &KnowledgeGraph,
+    entries: &[ArticleEntry],
+) -> Result<(), PipelineError> {
+    let inputs = store::Inputs::of(dirs, graph.dataset())?;
+    Ok(store::write(path, graph, entries, &inputs)?)
+}

@@ -1,0 +1,245 @@
+//! The SQLite store: queries answer from it with the same output as without
+//! it, a stale store is noticed, and incremental builds equal full builds.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use newsgraph::{pipeline, store, Dataset};
+
+fn newsgraph() -> Command {
+    Command::cargo_bin("newsgraph").expect("the newsgraph binary is built")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let name = path.strip_prefix(dir).unwrap().display().to_string();
+                out.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Runs newsgraph in `cwd` and returns its standard output and error.
+fn run(cwd: &Path, args: &[&str]) -> (String, String) {
+    let output = newsgraph().current_dir(cwd).args(args).assert().success();
+    let output = output.get_output();
+    (
+        String::from_utf8(output.stdout.clone()).unwrap(),
+        String::from_utf8(output.stderr.clone()).unwrap(),
+    )
+}
+
+fn data_dir() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .display()
+        .to_string()
+}
+
+const QUERIES: &[&[&str]] = &[
+    &["who-met", "Blinken"],
+    &["who-met", "Blinken", "--format", "json"],
+    &[
+        "who-met",
+        "united-states",
+        "--include-members",
+        "--format",
+        "tsv",
+    ],
+    &["show", "Blinken"],
+    &["show", "Lasso", "--format", "json"],
+    &["neighbors", "Blinken", "--depth", "2"],
+    &[
+        "path",
+        "Alicia Bárcena",
+        "Juan Carlos Holguín",
+        "--format",
+        "json",
+    ],
+    &["timeline", "Blinken"],
+    &["stats", "--format", "json"],
+    &["search", "Blink"],
+    &["edges", "--format", "json"],
+    &["export", "--format", "json"],
+];
+
+#[test]
+fn every_query_answers_the_same_from_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir();
+    run(dir.path(), &["--data", &data, "build", "--out", "out"]);
+    for query in QUERIES {
+        // No store in this directory's graphs/: the articles are matched.
+        let mut args = vec!["--data", data.as_str()];
+        args.extend_from_slice(query);
+        let (matched, _) = run(dir.path(), &args);
+        args.extend_from_slice(&["--store", "out/newsgraph.sqlite", "--no-rebuild"]);
+        let (stored, notes) = run(dir.path(), &args);
+        assert_eq!(matched, stored, "newsgraph {}", query.join(" "));
+        assert_eq!(notes, "", "newsgraph {}", query.join(" "));
+    }
+}
+
+#[test]
+fn a_changed_article_makes_the_store_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("data"), &dir.path().join("data"));
+    run(dir.path(), &["build", "--out", "out"]);
+    let article = dir.path().join("data/articles/001_5a00022fb1cfdec3.txt");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, text.replace("Blinken", "Blinkin")).unwrap();
+    let store = ["--store", "out/newsgraph.sqlite"];
+    let refused = newsgraph()
+        .current_dir(dir.path())
+        .args(store)
+        .args(["--no-rebuild", "who-met", "Lasso"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(refused.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("is out of date: data/articles/001_5a00022fb1cfdec3.txt changed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--no-rebuild"), "{stderr}");
+    let (rebuilt, notes) = run(dir.path(), &[store[0], store[1], "who-met", "Lasso"]);
+    assert!(
+        notes.starts_with("note: the store out/newsgraph.sqlite is out of date"),
+        "{notes}"
+    );
+    let (matched, _) = run(dir.path(), &["--store", "none.sqlite", "who-met", "Lasso"]);
+    assert_eq!(rebuilt, matched);
+}
+
+/// Adds an article, changes one, and takes another's file away.
+fn edit_dataset(data: &Path) {
+    let sources = data.join("sources.ron");
+    let text = std::fs::read_to_string(&sources).unwrap();
+    let text = text
+        .replace("            file: \"articles/003_505ba5365d0a523a.txt\",\n", "")
+        .replace(
+            "    sources: [\n",
+            "    sources: [\n        (\n            id: \"new-article\",\n            file: \"articles/new.txt\",\n            title: \"New\",\n            published: \"2024-02-02\",\n        ),\n",
+        );
+    std::fs::write(&sources, text).unwrap();
+    std::fs::remove_file(data.join("articles/003_505ba5365d0a523a.txt")).unwrap();
+    std::fs::write(
+        data.join("articles/new.txt"),
+        "Antony Blinken met with Alicia Bárcena in Mexico City on Thursday.\n",
+    )
+    .unwrap();
+    let changed = data.join("articles/000_7520cb3237928add.txt");
+    let text = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(
+        &changed,
+        format!("{text}\nMarco Rubio met with Guillermo Lasso on Friday.\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn incremental_build_gives_the_bytes_of_a_full_build() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("data"), &dir.path().join("data"));
+    run(dir.path(), &["build", "--out", "incremental"]);
+    edit_dataset(&dir.path().join("data"));
+    // The edit leaves entities, offices and patterns alone: the old store's
+    // articles are reusable, so the next build matches only what changed.
+    let edited = Dataset::load(dir.path().join("data")).unwrap();
+    let old = store::Store::open(&dir.path().join("incremental/newsgraph.sqlite")).unwrap();
+    assert_eq!(pipeline::reusable_articles(&old, &edited).unwrap().len(), 5);
+    drop(old);
+    run(dir.path(), &["build", "--out", "incremental"]);
+    run(dir.path(), &["build", "--out", "full"]);
+    let incremental = files_under(&dir.path().join("incremental"));
+    let full = files_under(&dir.path().join("full"));
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &full {
+        assert!(incremental[name] == *bytes, "{name} differs");
+    }
+    let (who, _) = run(
+        dir.path(),
+        &[
+            "--store",
+            "full/newsgraph.sqlite",
+            "--no-rebuild",
+            "who-met",
+            "Rubio",
+        ],
+    );
+    assert!(who.contains("Guillermo Lasso"), "{who}");
+}
+
+#[test]
+fn an_unchanged_article_is_not_matched_again() {
+    let dataset = Dataset::load("data").unwrap();
+    let (entries, _) = pipeline::extract_articles(&dataset, &Default::default(), true, &|| {});
+    let mut cache: pipeline::ArticleCache = entries
+        .iter()
+        .map(|e| (e.facts.source.clone(), e.clone()))
+        .collect();
+    // Mark every cached entry: what comes back marked came from the cache.
+    for entry in cache.values_mut() {
+        entry.mentions = usize::MAX;
+    }
+    cache[1].key = "changed".into();
+    let (again, _) = pipeline::extract_articles(&dataset, &cache, true, &|| {});
+    let marked: Vec<bool> = again.iter().map(|e| e.mentions == usize::MAX).collect();
+    assert_eq!(marked, [true, false, true, true, true]);
+    assert_eq!(again[1], entries[1]);
+}
+
+#[test]
+fn the_store_reads_back_what_was_written() {
+    let dirs = [PathBuf::from("data")];
+    let dataset = Dataset::load("data").unwrap();
+    let (graph, _, entries) = pipeline::build_graph_incremental(dataset, None, &|| {}).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite");
+    pipeline::write_store(&path, &dirs, &graph, &entries).unwrap();
+    let opened = store::Store::open(&path).unwrap();
+    assert_eq!(opened.check(&dirs).unwrap(), store::Freshness::Fresh);
+    let read: Vec<_> = opened
+        .articles(graph.dataset())
+        .unwrap()
+        .into_values()
+        .collect();
+    assert_eq!(read, entries);
+}
+
+#[test]
+fn the_store_is_not_written_over_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("newsgraph.sqlite")).unwrap();
+    let data = data_dir();
+    newsgraph()
+        .current_dir(dir.path())
+        .args(["--data", &data, "--curated-only", "build", "--out", "."])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("is not a regular file"));
+}
