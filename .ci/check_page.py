@@ -4,13 +4,18 @@ Usage: python3 .ci/check_page.py graphs/newsgraph.html graphs/newsgraph.json [SC
 
 Checks: the page opens fitted to the screen (every entity in view); zoom (the
 wheel and the buttons) changes the zoom level; clicking an entity highlights
-it and lists its facts with their evidence; #q=Blinken selects him;
-#q=Washington lists the candidates instead of picking one; the time slider
-hides later facts; the kind filter hides entities; no console errors.
+it and lists its facts with their evidence; #q=Blinken selects him, and
+the panel's Meetings count, rows and left-out colleagues are those of
+`newsgraph who-met Blinken` (the binary in target/release, or
+$NEWSGRAPH_BIN); #q=Washington lists the candidates instead of picking one;
+the time slider hides later facts; the kind filter hides entities; no console errors.
 With SCREENSHOT_DIR, writes page-*.png there to look at.
 """
 import json
+import os
 import pathlib
+import re
+import subprocess
 import sys
 
 from selenium import webdriver
@@ -26,6 +31,11 @@ elements = json.loads(pathlib.Path(sys.argv[2]).read_text())["elements"]
 shots = pathlib.Path(sys.argv[3]) if len(sys.argv) > 3 else None
 if shots:
     shots.mkdir(parents=True, exist_ok=True)
+# What the command line says of Blinken's meetings, for the panel to say the same.
+root = pathlib.Path(__file__).resolve().parent.parent
+binary = os.environ.get("NEWSGRAPH_BIN", str(root / "target" / "release" / "newsgraph"))
+who_met = json.loads(subprocess.run([binary, "who-met", "Blinken", "--format", "json"], cwd=root,
+                                    check=True, capture_output=True, text=True).stdout)
 
 options = webdriver.ChromeOptions()
 options.binary_location = "/usr/bin/chromium"
@@ -126,6 +136,26 @@ try:
     for expected in ["Antony Blinken", "Meetings", "Juan Carlos Holguín", "Guillermo Lasso", "Alicia Bárcena"]:
         if expected not in panel:
             failures.append(f"the panel for Blinken lacks {expected!r}")
+    # The panel says what `who-met Blinken` says: its encounters, counterparts
+    # and the colleagues on his own side it leaves out.
+    heading = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "#panel h3") if h.text.startswith("Meetings")]
+    shown = int(re.fullmatch(r"Meetings \((\d+)\)", heading[0]).group(1)) if heading else None
+    if shown != len(who_met["encounters"]):
+        failures.append(f"the panel heads Blinken's meetings {heading}, who-met lists "
+                        f"{len(who_met['encounters'])} encounters")
+    rows = len(driver.find_elements(By.CSS_SELECTOR, "#panel ul.meetings > li"))
+    if rows != len(who_met["encounters"]):
+        failures.append(f"the panel lists {rows} meetings of Blinken, who-met {len(who_met['encounters'])}")
+    counterparts = len({row["counterpart"] for row in who_met["encounters"]})
+    left_out = who_met["own_side_left_out"]
+    def counted(k, one, many):
+        return f"{k} {one if k == 1 else many}"
+    summary = (counted(len(who_met["encounters"]), "encounter", "encounters") + " with "
+               + counted(counterparts, "counterpart", "counterparts"))
+    if left_out:
+        summary += "; " + counted(left_out, "colleague", "colleagues") + " on the same side left out"
+    if summary not in panel:
+        failures.append(f"the panel for Blinken does not say {summary!r}")
     shot("blinken")
 
     # An ambiguous name lists the candidates and picks none.
@@ -186,6 +216,7 @@ if failures:
     print("page check FAILED:\n  " + "\n  ".join(failures))
     sys.exit(1)
 print(f"page check: {page.name} opens fitted with {nodes} entities and {edges} facts, zooms (wheel and "
-      "buttons), highlights a clicked entity's neighbourhood, #q=Blinken selects him, #q=Washington "
+      "buttons), highlights a clicked entity's neighbourhood, #q=Blinken selects him and counts "
+      f"{len(who_met['encounters'])} meetings as who-met does, #q=Washington "
       f"lists 2 candidates, the time slider hides later facts ({before} -> {after} up to {bound}), "
       "search, evidence and filters work, no console errors")

@@ -262,9 +262,12 @@ pub const MAX_DRAWN_NODES: usize = 3000;
 ///
 /// - `newsgraph.dot`, `newsgraph.graphml`, `newsgraph.json` (Cytoscape.js),
 ///   `csv/` (Neo4j and Gephi);
-/// - when Graphviz is installed, `newsgraph.svg`, `newsgraph.html` (the
-///   interactive page) and `focus/<person>.svg` for every person with at least
-///   [`FOCUS_MIN_RELATIONS`] relations (their `focus/<person>.dot` always).
+/// - `newsgraph.html` (the interactive page), laid out as Graphviz's picture
+///   when Graphviz is installed and by force otherwise; like the picture, it
+///   is skipped past [`MAX_DRAWN_FACTS`] or [`MAX_DRAWN_NODES`];
+/// - when Graphviz is installed, `newsgraph.svg` and `focus/<person>.svg` for
+///   every person with at least [`FOCUS_MIN_RELATIONS`] relations (their
+///   `focus/<person>.dot` always).
 ///
 /// The files are committed as a set: they are written into a staging folder
 /// inside `out_dir` while a lock on `out_dir` keeps a second build out (it
@@ -324,6 +327,8 @@ fn write_set(
     } else {
         Err(ExportError::TooLarge(graph.petgraph().edge_count()))
     };
+    // The page needs no Graphviz: it opens as the picture is laid out when
+    // there is one, and lays itself out by force when there is none.
     let graphviz = match rendered {
         Ok(svg) => {
             let svg = String::from_utf8_lossy(&svg).into_owned();
@@ -333,10 +338,10 @@ fn write_set(
             true
         }
         Err(ExportError::GraphvizMissing) => {
-            let why = "Graphviz is not installed (apt-get install graphviz)";
-            skipped.push(format!(
-                "newsgraph.svg, newsgraph.html and focus/*.svg: {why}"
-            ));
+            let html = export::to_html(&all, "", "newsgraph");
+            write(stage.join("newsgraph.html"), html.as_bytes())?;
+            let why = "Graphviz is not installed (apt-get install graphviz); newsgraph.html lays itself out";
+            skipped.push(format!("newsgraph.svg and focus/*.svg: {why}"));
             false
         }
         Err(ExportError::TooLarge(facts)) => {

@@ -392,6 +392,37 @@ fn build_reproduces_the_committed_graphs() {
     }
 }
 
+/// Regression: `build` wrote the page only when Graphviz had drawn the
+/// picture, and `export --format html` failed without Graphviz; the page lays
+/// itself out by force and needs neither.
+#[test]
+fn the_page_is_written_without_graphviz() {
+    let no_graphviz = tempfile::tempdir().unwrap(); // a PATH with no `dot`
+    let out = tempfile::tempdir().unwrap();
+    newsgraph()
+        .env("PATH", no_graphviz.path())
+        .args(["--curated-only", "build", "--out"])
+        .arg(out.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Graphviz is not installed"));
+    assert!(!out.path().join("newsgraph.svg").exists());
+    let page = std::fs::read_to_string(out.path().join("newsgraph.html")).unwrap();
+    assert!(
+        page.contains("\"positions\":{}"),
+        "a page without positions"
+    );
+    assert!(page.contains("id=\"graph-data\""));
+    let output = newsgraph()
+        .env("PATH", no_graphviz.path())
+        .args(["export", "--format", "html", "--focus", "Blinken"])
+        .assert()
+        .success();
+    let page = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("\"positions\":{}"));
+}
+
 #[test]
 fn minimal_fixture_answers_who_met() {
     newsgraph()

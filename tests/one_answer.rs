@@ -1,6 +1,7 @@
-//! One answer everywhere (issue #14): `who-met`, `show`, the page's data and
-//! the focus pictures all count a person's meetings with the same call,
-//! [`KnowledgeGraph::meetings`], so their numbers agree for every person.
+//! One answer everywhere (issue #14): `who-met`, `show`, the JSON export, the
+//! page's data (which its Meetings panel reads) and the focus pictures all
+//! count a person's meetings with the same call, [`KnowledgeGraph::meetings`],
+//! so their numbers agree for every person.
 
 use std::collections::BTreeSet;
 
@@ -15,11 +16,22 @@ fn graph() -> KnowledgeGraph {
         .0
 }
 
+/// The JSON the page reads (`<script type="application/json" id="graph-data">`).
+fn page_data(html: &str) -> serde_json::Value {
+    let open = "<script type=\"application/json\" id=\"graph-data\">";
+    let start = html.find(open).expect("the page has its data block") + open.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).expect("the data block is JSON")
+}
+
 #[test]
 fn who_met_show_page_and_focus_picture_agree_for_every_person() {
     let graph = graph();
-    let page = export::to_cytoscape(&View::all(&graph));
-    let nodes = page["elements"]["nodes"].as_array().unwrap();
+    let json = export::to_cytoscape(&View::all(&graph));
+    let nodes = json["elements"]["nodes"].as_array().unwrap();
+    let html = export::to_html(&View::all(&graph), "", "newsgraph");
+    let page = page_data(&html);
+    let page_nodes = page["nodes"].as_array().unwrap();
     for person in graph.dataset().entities_of_kind(EntityKind::Person) {
         let id = person.id.as_str();
         let meetings = graph.meetings(id, &WhoMetOptions::default());
@@ -37,7 +49,17 @@ fn who_met_show_page_and_focus_picture_agree_for_every_person() {
             assert_eq!(data["encounters"], counts.encounters, "{id}: page");
             assert_eq!(data["counterparts"], counts.counterparts, "{id}: page");
             assert_eq!(data["own_side_left_out"], counts.own_side_left_out);
+            assert_eq!(
+                data["rows"],
+                serde_json::to_value(&meetings.encounters).unwrap(),
+                "{id}: JSON rows"
+            );
         }
+        // The page's side panel heads its list "Meetings (N)" with N read
+        // from the data embedded in the page, and lists its rows (the
+        // browser check, .ci/check_page.py, reads the panel itself).
+        let in_page = page_nodes.iter().find(|n| n["id"] == id).unwrap();
+        assert_eq!(in_page["meetings"], *data, "{id}: the page's data");
         // The focus picture draws every counterpart, and a meeting line to
         // no one else.
         let view = View::focus(&graph, id, 1);

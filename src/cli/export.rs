@@ -80,8 +80,14 @@ fn run(
         ExportFormat::Svg => export::render(&export::view_to_dot(view), ImageFormat::Svg, engine)?,
         ExportFormat::Png => export::render(&export::view_to_dot(view), ImageFormat::Png, engine)?,
         ExportFormat::Html => {
-            let svg = export::render(&export::view_to_dot(view), ImageFormat::Svg, engine)?;
-            export::to_html(view, &String::from_utf8_lossy(&svg), "newsgraph").into_bytes()
+            // Graphviz's positions when it is installed; without it the page
+            // lays itself out by force.
+            let svg = match export::render(&export::view_to_dot(view), ImageFormat::Svg, engine) {
+                Ok(svg) => String::from_utf8_lossy(&svg).into_owned(),
+                Err(export::ExportError::GraphvizMissing) => String::new(),
+                Err(other) => return Err(other.into()),
+            };
+            export::to_html(view, &svg, "newsgraph").into_bytes()
         }
         ExportFormat::Csv => {
             let Some(dir) = output else {

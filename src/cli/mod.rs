@@ -382,7 +382,7 @@ pub enum ExportFormat {
     Json,
     /// CSV for Neo4j and Gephi: four files into the directory given by -o.
     Csv,
-    /// A self-contained interactive HTML page (needs Graphviz).
+    /// A self-contained interactive HTML page (laid out by Graphviz when installed, by force otherwise).
     Html,
 }
 

@@ -348,17 +348,73 @@
       panel.append(ul);
     }
     const facts = (byNode.get(n.id) || []).slice().sort((a, b) => String(a.date).localeCompare(String(b.date)));
-    const meetings = facts.filter((e) => e.relation === 'met_with');
+    meetingsSection(n, facts);
+    // Meetings are listed above as who-met lists them; a met_with line to a
+    // colleague on the same side is among those left out, not another fact.
     const others = facts.filter((e) => e.relation !== 'met_with' && e.relation !== 'holds_office');
-    const section = (title, list, cls) => {
-      if (!list.length) return;
-      panel.append(el('h3', title + ' (' + list.length + ')'));
-      const ul = el('ul', undefined, cls);
-      for (const e of list) ul.append(factLine(e, n.id));
+    if (others.length) {
+      panel.append(el('h3', 'Other facts (' + others.length + ')'));
+      const ul = el('ul', undefined, 'facts');
+      for (const e of others) ul.append(factLine(e, n.id));
       panel.append(ul);
-    };
-    section('Meetings', meetings, 'meetings');
-    section('Other facts', others, 'facts');
+    }
+  }
+
+  const counted = (k, one, many) => k + ' ' + (k === 1 ? one : many);
+
+  // The entity's meetings as `newsgraph who-met` and `show` count them: the
+  // numbers and rows come from the data (`meetings`, computed by the same
+  // library call), never counted here from the lines of the graph.
+  function meetingsSection(n, facts) {
+    const m = n.meetings;
+    if (!m) return;
+    const rows = m.rows || [];
+    const heading = el('h3', 'Meetings (' + m.encounters + ')');
+    heading.dataset.encounters = m.encounters;
+    panel.append(heading);
+    let summary = counted(m.encounters, 'encounter', 'encounters') + ' with ' +
+      counted(m.counterparts, 'counterpart', 'counterparts');
+    if (m.own_side_left_out) {
+      summary += '; ' + counted(m.own_side_left_out, 'colleague', 'colleagues') +
+        ' on the same side left out';
+    }
+    panel.append(el('p', summary, 'muted meetings-summary'));
+    const lines = facts.filter((e) => e.relation === 'met_with');
+    const ul = el('ul', undefined, 'meetings');
+    for (const row of rows) ul.append(meetingLine(n.id, row, lines));
+    panel.append(ul);
+  }
+
+  // The met_with line drawn for a who-met row: the same counterpart, and the
+  // same event (or, without one, the same date).
+  function lineFor(from, row, lines) {
+    return lines.find((e) => (e.source === from ? e.target : e.source) === row.counterpart &&
+      (row.event ? e.event === row.event : e.date === (row.date || undefined)));
+  }
+
+  function meetingLine(from, row, lines) {
+    const li = el('li');
+    const e = lineFor(from, row, lines);
+    const mode = words(row.mode);
+    li.append((row.date || 'undated') + ' ');
+    li.append(e ? link(mode, () => showFact(e.id)) : mode);
+    li.append(' with ');
+    li.append(nodes.has(row.counterpart) ? link(row.counterpart_name, () => select(row.counterpart, true)) : row.counterpart_name);
+    if (row.counterpart_office) li.append(el('span', ' (' + row.counterpart_office + ')', 'muted'));
+    if (row.event_name) {
+      li.append(', ');
+      li.append(nodes.has(row.event) ? link(row.event_name, () => select(row.event, true)) : row.event_name);
+    }
+    if (row.place_name) li.append(', ' + row.place_name);
+    const said = e ? sentences(e) : [];
+    if (said.length) {
+      const quote = el('blockquote', said[0].text);
+      quote.title = data.sources[said[0].source] || said[0].source;
+      li.append(quote);
+    } else if (row.sources.length) {
+      li.append(el('div', 'Sources: ' + row.sources.map((s) => data.sources[s] || s).join('; '), 'muted'));
+    }
+    return li;
   }
 
   function showFact(id) {
