@@ -2,10 +2,10 @@
 //! graph, write the exports.
 //!
 //! ```
-//! use newsgraph::{pipeline, Dataset};
+//! use newsgraph::{pipeline, Loaded};
 //!
-//! let dataset = Dataset::load("data").unwrap();
-//! let (graph, report) = pipeline::build_graph(dataset, &|| {}).unwrap();
+//! let loaded = Loaded::load("data").unwrap();
+//! let (graph, report) = pipeline::build_graph(loaded, &|| {}).unwrap();
 //! assert_eq!(report.articles.len(), 5);
 //! assert!(graph.facts().any(|f| f.fact.origin == newsgraph::graph::FactOrigin::CuratedAndExtracted));
 //! ```
@@ -17,8 +17,9 @@ use rayon::prelude::*;
 use crate::export::{self, Engine, ExportError, ImageFormat, View};
 use crate::extract::{author_of, ArticleFacts, Extractor};
 use crate::graph::KnowledgeGraph;
+use crate::load::Loaded;
 use crate::mentions::{ArticleMentions, Matcher};
-use crate::model::{Dataset, Date, Limits};
+use crate::model::{Dataset, Date, Limits, PatternSet};
 use crate::text::overlong_sentence;
 
 /// Why the main job failed.
@@ -102,6 +103,8 @@ pub struct ExtractionReport {
     pub articles: Vec<ArticleReport>,
     /// Articles that could not be read, decoded, or were over a limit, in source order.
     pub skipped: Vec<SkippedArticle>,
+    /// How many relation patterns the matcher ran with.
+    pub patterns: usize,
 }
 
 /// Reads an article as UTF-8 within the default [`Limits`], with an error
@@ -184,10 +187,11 @@ type Outcome = Result<(ArticleFacts, ArticleReport), SkippedArticle>;
 /// `progress` is called once per article done.
 pub fn extract_sources(
     dataset: &Dataset,
+    patterns: &PatternSet,
     progress: &(dyn Fn() + Sync),
 ) -> (Vec<(ArticleFacts, ArticleReport)>, Vec<SkippedArticle>) {
     let matcher = Matcher::new(dataset);
-    let extractor = Extractor::new(&dataset.patterns);
+    let extractor = Extractor::new(patterns);
     let authors = authors(dataset);
     let sources: Vec<_> = dataset
         .sources
@@ -271,18 +275,28 @@ fn analyze_source(
     (facts, report)
 }
 
-/// Builds the graph of curated records and of the facts found in every
-/// article; articles that could not be read are listed in the report's
-/// `skipped` (the graph is built from the others).
+/// Builds the graph of curated records and of the facts the data's patterns
+/// find in every article, drawn in the data's style; articles that could not
+/// be read are listed in the report's `skipped` (the graph is built from the
+/// others).
 pub fn build_graph(
-    dataset: Dataset,
+    loaded: Loaded,
     progress: &(dyn Fn() + Sync),
 ) -> Result<(KnowledgeGraph, ExtractionReport), PipelineError> {
-    let (results, skipped) = extract_sources(&dataset, progress);
+    let Loaded {
+        dataset,
+        patterns,
+        style,
+    } = loaded;
+    let (results, skipped) = extract_sources(&dataset, &patterns, progress);
     let (facts, articles): (Vec<ArticleFacts>, Vec<ArticleReport>) = results.into_iter().unzip();
     Ok((
-        KnowledgeGraph::build_with(dataset, facts),
-        ExtractionReport { articles, skipped },
+        KnowledgeGraph::build_with(dataset, facts).with_style(style),
+        ExtractionReport {
+            articles,
+            skipped,
+            patterns: patterns.patterns.len(),
+        },
     ))
 }
 

@@ -26,7 +26,7 @@ impl BuildArgs {
 /// Validates, reads the articles, builds the graph and writes the exports into `dir`.
 fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> {
     let (graph, report) = data.graph_with_report()?;
-    super::check::summary(&graph, out)?;
+    super::check::summary(&graph, report.patterns, out)?;
     super::check::matcher_summary(&report, out)?;
     let written = pipeline::write_exports(&graph, dir)?;
     for path in &written.written {

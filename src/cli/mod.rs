@@ -102,7 +102,7 @@ impl DataArgs {
     }
 
     /// Loads and validates the data directories with these options.
-    pub fn dataset(&self) -> Result<newsgraph::Dataset, newsgraph::LoadError> {
+    pub fn load(&self) -> Result<newsgraph::Loaded, newsgraph::LoadError> {
         newsgraph::load_dirs_with(&self.data, &self.load_options())
     }
 
@@ -113,17 +113,23 @@ impl DataArgs {
 
     /// [`DataArgs::graph`], with the matcher's report; a progress bar on a terminal.
     pub fn graph_with_report(&self) -> anyhow::Result<(KnowledgeGraph, ExtractionReport)> {
-        let dataset = self.dataset()?;
+        let loaded = self.load()?;
         if self.curated_only {
-            return Ok((KnowledgeGraph::build(dataset), ExtractionReport::default()));
+            let report = ExtractionReport {
+                patterns: loaded.patterns.patterns.len(),
+                ..ExtractionReport::default()
+            };
+            let graph = KnowledgeGraph::build(loaded.dataset).with_style(loaded.style);
+            return Ok((graph, report));
         }
-        let articles = dataset
+        let articles = loaded
+            .dataset
             .sources
             .values()
             .filter(|s| s.file.is_some())
             .count() as u64;
         let bar = progress_bar(articles);
-        let result = pipeline::build_graph(dataset, &|| bar.inc(1));
+        let result = pipeline::build_graph(loaded, &|| bar.inc(1));
         bar.finish_and_clear();
         let (graph, report) = result?;
         for skipped in &report.skipped {

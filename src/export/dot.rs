@@ -19,11 +19,11 @@ use std::collections::{HashMap, HashSet};
 use indexmap::IndexSet;
 
 use super::clean::{is_dropped, without_controls};
-use super::style::{Attributes, Style};
 use super::view::View;
 use super::ExportError;
 use crate::graph::{FactOrigin, FactRef, KnowledgeGraph};
 use crate::model::{AttributeValue, Entity, EntityKind, RelationKind};
+use crate::model::{Attributes, Style};
 
 /// A DOT identifier: quoted, with `\`, `"` and line breaks escaped, and
 /// without the control characters the exports drop (carriage returns too).
@@ -122,7 +122,7 @@ fn statements(
     emit: &mut dyn FnMut(Stmt) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let graph = view.graph();
-    let style = &graph.dataset().style;
+    let style = graph.style();
     let overview = view.is_whole();
     let all_facts = view.facts();
     let hidden: Vec<&str> = style

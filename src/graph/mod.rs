@@ -36,12 +36,14 @@ use petgraph::Direction;
 pub use fact::{Evidence, Fact, FactOrigin, Provenance};
 pub use resolve::{Candidate, NameIndex, ResolveError};
 
-use crate::model::{Dataset, Entity, RelationKind};
+use crate::model::{Dataset, Entity, RelationKind, Style};
 
-/// A dataset and the graph built from it.
+/// A dataset and the graph built from it, with the style exports draw it in.
 #[derive(Debug, Clone)]
 pub struct KnowledgeGraph {
     dataset: Dataset,
+    /// How exports draw the graph: [`Style::builtin`] unless set by [`KnowledgeGraph::with_style`].
+    style: Style,
     /// Node weights are indexes into `dataset.entities`; node `i` is entity `i`.
     graph: DiGraph<usize, Fact>,
     names: NameIndex,
@@ -115,6 +117,7 @@ impl KnowledgeGraph {
         }
         KnowledgeGraph {
             dataset,
+            style: Style::builtin(),
             graph,
             names,
             tenures,
@@ -125,6 +128,18 @@ impl KnowledgeGraph {
     /// The dataset the graph was built from.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    /// The graph drawn with `style` (a [`Loaded`](crate::load::Loaded) data
+    /// directory's own) instead of the built-in one.
+    pub fn with_style(mut self, style: Style) -> KnowledgeGraph {
+        self.style = style;
+        self
+    }
+
+    /// How exports draw the graph.
+    pub fn style(&self) -> &Style {
+        &self.style
     }
 
     /// The petgraph graph: node weights index [`Dataset::entities`], edge weights are facts.

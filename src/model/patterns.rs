@@ -1,9 +1,10 @@
 //! Relation patterns as data: which words trigger which relation, and how the
 //! arguments attach (`patterns: [...]` and `cues: (...)` in `data/patterns.ron`).
+//! Only the schema lives here, below `load`; `extract` compiles it.
 
 use serde::Deserialize;
 
-use crate::model::{AgreementStatus, EntityKind, MeetingMode};
+use super::{AgreementStatus, EntityKind, MeetingMode};
 
 /// The relation a pattern produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]

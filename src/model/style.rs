@@ -1,4 +1,5 @@
 //! How pictures look, as data a curator edits (`style: (...)` in `data/style.ron`).
+//! Only the schema lives here, below `load`; `export` draws with it.
 
 use indexmap::IndexMap;
 use serde::Deserialize;
