@@ -26,6 +26,7 @@ use std::borrow::Cow;
 use super::clean::without_controls;
 use super::graphml::LIST_SEPARATOR;
 use super::view::View;
+use crate::graph::present::edge_label;
 use crate::graph::FactRef;
 use crate::model::{AttributeValue, Entity};
 
@@ -230,7 +231,7 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
             }
             .to_string(),
             format!("f{}", f.edge.index()),
-            super::dot::edge_label(f.fact).replace('\n', " "),
+            edge_label(f.fact).replace('\n', " "),
             f.fact.relation.name().to_string(),
             interval,
             f.fact.date.map(|d| d.to_string()).unwrap_or_default(),

@@ -11,8 +11,8 @@
 use serde_json::{json, Map, Value};
 
 use super::clean::write_json;
-use super::dot::edge_label;
 use super::view::View;
+use crate::graph::present::edge_label;
 use crate::graph::{FactRef, KnowledgeGraph};
 use crate::model::Entity;
 use crate::query::{MeetingCount, WhoMetOptions};

@@ -19,10 +19,11 @@ mod process;
 mod view;
 
 pub use self::csv::{to_csv_files, write_csv_files};
+pub use crate::graph::present::edge_label;
 pub use crate::model::{Attributes, Overview, PageStyle, Style};
 pub use dot::{
-    dot_graph, edge_label, quoted, render, to_dot, view_dot_graph, view_to_dot, write_view_dot,
-    Engine, ImageFormat,
+    dot_graph, quoted, render, to_dot, view_dot_graph, view_to_dot, write_view_dot, Engine,
+    ImageFormat,
 };
 pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
 pub use html::to_html;

@@ -27,6 +27,7 @@
 
 mod build;
 mod fact;
+pub mod present;
 mod resolve;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::export::edge_label;
+use crate::graph::present::edge_label;
 use crate::graph::{FactOrigin, FactRef};
 use crate::model::{AttributeValue, Date};
 
