@@ -160,7 +160,7 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
             f.from.id.clone(),
             f.to.id.clone(),
             f.fact.relation.name().to_uppercase(),
-            format!("f{}", f.edge.index()),
+            f.id().to_string(),
             f.fact.date.map(|d| d.to_string()).unwrap_or_default(),
             f.fact
                 .date
@@ -230,7 +230,7 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
                 "Directed"
             }
             .to_string(),
-            format!("f{}", f.edge.index()),
+            f.id().to_string(),
             edge_label(f.fact).replace('\n', " "),
             f.fact.relation.name().to_string(),
             interval,

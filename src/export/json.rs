@@ -153,7 +153,7 @@ fn meetings_data(graph: &KnowledgeGraph, entity: &Entity) -> Option<Value> {
 pub fn edge_data(fact: &FactRef<'_>) -> Map<String, Value> {
     let f = fact.fact;
     let mut data = Map::new();
-    data.insert("id".into(), json!(format!("f{}", fact.edge.index())));
+    data.insert("id".into(), json!(fact.id().to_string()));
     data.insert("source".into(), json!(fact.from.id));
     data.insert("target".into(), json!(fact.to.id));
     data.insert("relation".into(), json!(f.relation.name()));

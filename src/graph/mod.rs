@@ -34,7 +34,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-pub use fact::{Evidence, Fact, FactOrigin, Provenance};
+pub use fact::{Evidence, Fact, FactId, FactIdError, FactOrigin, Provenance};
 pub use resolve::{Candidate, NameIndex, ResolveError};
 
 use crate::model::{Dataset, Entity, RelationKind, Style};
@@ -69,6 +69,11 @@ pub struct FactRef<'g> {
 }
 
 impl<'g> FactRef<'g> {
+    /// The fact's id in this graph.
+    pub fn id(&self) -> FactId {
+        FactId(self.edge.index())
+    }
+
     /// The entity at the other end from `id` (the object when `id` is neither).
     pub fn other(&self, id: &str) -> &'g Entity {
         if self.to.id == id {
