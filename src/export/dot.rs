@@ -57,7 +57,8 @@ fn attributes(attrs: &Attributes) -> impl Iterator<Item = Attribute> + '_ {
         .map(|(key, value)| Attribute(Id::Plain(key.clone()), quoted(value)))
 }
 
-/// The whole graph as a graphviz-rust [`Graph`], styled by the dataset's style.
+/// The whole graph as a graphviz-rust [`Graph`], styled by the graph's
+/// [`style`](KnowledgeGraph::style).
 pub fn dot_graph(graph: &KnowledgeGraph) -> Graph {
     view_dot_graph(&View::all(graph))
 }

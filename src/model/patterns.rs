@@ -200,7 +200,7 @@ pub struct PatternSet {
     pub cues: Cues,
 }
 
-/// The patterns of `data/patterns.ron`, built into the library for datasets without their own.
+/// The patterns of `data/patterns.ron`, built into the library for data directories without their own.
 const BUILTIN: &str = include_str!("../../data/patterns.ron");
 
 impl PatternSet {
