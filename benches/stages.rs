@@ -13,13 +13,16 @@ use std::path::PathBuf;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsgraph::extract::Extractor;
 use newsgraph::mentions::{scan, Matcher};
+use newsgraph::model::PatternSet;
 use newsgraph::text::{split_sentences, FoldedText};
-use newsgraph::{Dataset, Date};
+use newsgraph::{Dataset, Date, Loaded};
 
-fn corpus() -> (PathBuf, Dataset, Vec<(String, Option<Date>)>) {
+fn corpus() -> (PathBuf, Dataset, PatternSet, Vec<(String, Option<Date>)>) {
     let dir =
         std::env::var_os("NEWSGRAPH_CORPUS").map_or_else(|| PathBuf::from("data"), PathBuf::from);
-    let dataset = Dataset::load(&dir).expect("the corpus loads");
+    let Loaded {
+        dataset, patterns, ..
+    } = Loaded::load(&dir).expect("the corpus loads");
     let mut articles: Vec<(String, Option<Date>)> = dataset
         .sources
         .values()
@@ -40,14 +43,14 @@ fn corpus() -> (PathBuf, Dataset, Vec<(String, Option<Date>)>) {
         .take(articles.len() * copies)
         .cloned()
         .collect();
-    (dir, dataset, articles)
+    (dir, dataset, patterns, articles)
 }
 
 fn stages(c: &mut Criterion) {
-    let (dir, dataset, articles) = corpus();
+    let (dir, dataset, patterns, articles) = corpus();
     let bytes: usize = articles.iter().map(|a| a.0.len()).sum();
     let matcher = Matcher::new(&dataset);
-    let extractor = Extractor::new(&dataset.patterns);
+    let extractor = Extractor::new(&patterns);
 
     let mut group = c.benchmark_group("text");
     group.throughput(Throughput::Bytes(bytes as u64));

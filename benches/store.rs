@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use newsgraph::{pipeline, store, Dataset};
+use newsgraph::{pipeline, store, Loaded};
 
 fn row(stage: &str, time: Duration, detail: String) {
     println!("{stage:<34} {:>10.3} s   {detail}", time.as_secs_f64());
@@ -29,10 +29,11 @@ fn main() {
         .unwrap_or_else(|| PathBuf::from("data"));
     let dirs = [dir.clone()];
     println!("newsgraph store on {}", dir.display());
-    let (dataset, load) = timed(|| Dataset::load(&dir).expect("the data loads"));
+    let (loaded, load) = timed(|| Loaded::load(&dir).expect("the data loads"));
+    let (dataset, patterns) = (loaded.dataset.clone(), loaded.patterns.clone());
     row("load + validate RON", load, String::new());
     let (built, time) =
-        timed(|| pipeline::build_graph_incremental(dataset.clone(), None, &|| {}).expect("builds"));
+        timed(|| pipeline::build_graph_incremental(loaded.clone(), None, &|| {}).expect("builds"));
     let (graph, _, entries) = built;
     row(
         "match every article + graph",
@@ -46,7 +47,7 @@ fn main() {
     let out = tempfile::tempdir().expect("a temporary directory");
     let path = out.path().join("newsgraph.sqlite");
     let (_, time) =
-        timed(|| pipeline::write_store(&path, &dirs, &graph, &entries).expect("writes"));
+        timed(|| pipeline::write_store(&path, &dirs, &graph, &patterns, &entries).expect("writes"));
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     row(
         "write the store",
@@ -56,7 +57,8 @@ fn main() {
     let (opened, time) = timed(|| store::Store::open(&path).expect("opens"));
     let (fresh, check) = timed(|| opened.check(&dirs).expect("checks"));
     row("check the hashes", check + time, format!("{fresh:?}"));
-    let (cache, time) = timed(|| pipeline::reusable_articles(&opened, &dataset).expect("reads"));
+    let (cache, time) =
+        timed(|| pipeline::reusable_articles(&opened, &dataset, &patterns).expect("reads"));
     row(
         "read the articles' facts",
         time,
@@ -69,7 +71,7 @@ fn main() {
     });
     row("graph from the cached facts", time, String::new());
     let (_, time) = timed(|| {
-        pipeline::build_graph_incremental(dataset.clone(), Some(&path), &|| {}).expect("builds")
+        pipeline::build_graph_incremental(loaded.clone(), Some(&path), &|| {}).expect("builds")
     });
     row(
         "incremental build, nothing changed",

@@ -21,7 +21,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use newsgraph::extract::{ArticleFacts, Extractor};
 use newsgraph::mentions::Matcher;
 use newsgraph::pipeline::analyze_article;
-use newsgraph::{export, Dataset, KnowledgeGraph};
+use newsgraph::{export, Dataset, KnowledgeGraph, Loaded};
 use rayon::prelude::*;
 
 #[global_allocator]
@@ -115,7 +115,11 @@ fn main() {
     println!("newsgraph whole run on {}", dir.display());
 
     let start = Instant::now();
-    let dataset = Dataset::load(&dir).expect("the generated data loads");
+    let Loaded {
+        dataset,
+        patterns,
+        style,
+    } = Loaded::load(&dir).expect("the generated data loads");
     let load = start.elapsed();
     let entities = dataset.entities.len();
     row(
@@ -129,7 +133,7 @@ fn main() {
 
     let start = Instant::now();
     let matcher = Matcher::new(&dataset);
-    let extractor = Extractor::new(&dataset.patterns);
+    let extractor = Extractor::new(&patterns);
     let build = start.elapsed();
     row(
         "automaton build",
@@ -276,7 +280,7 @@ fn main() {
         "implied visits, not planted"
     );
     let start = Instant::now();
-    let graph = KnowledgeGraph::build_with(dataset, articles);
+    let graph = KnowledgeGraph::build_with(dataset, articles).with_style(style);
     let graph_time = start.elapsed();
     row(
         "graph build",

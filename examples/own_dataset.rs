@@ -8,7 +8,7 @@
 
 use newsgraph::extract::{ArticleFacts, Extractor};
 use newsgraph::mentions::Matcher;
-use newsgraph::{Dataset, Date, KnowledgeGraph};
+use newsgraph::{Date, KnowledgeGraph, Loaded};
 
 /// A small dataset, written as a curator would write it in a .ron file.
 const DATA: &str = r#"(
@@ -28,17 +28,20 @@ const DATA: &str = r#"(
 )"#;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dataset = match std::env::args().nth(1) {
-        Some(dir) => Dataset::load(dir)?,
+    // The records, and the relation patterns and style beside them.
+    let Loaded {
+        dataset, patterns, ..
+    } = match std::env::args().nth(1) {
+        Some(dir) => Loaded::load(dir)?,
         None => {
             // Write the RON into a temporary data directory and load it like any other.
             let dir =
                 std::env::temp_dir().join(format!("newsgraph-example-{}", std::process::id()));
             std::fs::create_dir_all(&dir)?;
             std::fs::write(dir.join("data.ron"), DATA)?;
-            let dataset = Dataset::load(&dir);
+            let loaded = Loaded::load(&dir);
             std::fs::remove_dir_all(&dir)?;
-            dataset?
+            loaded?
         }
     };
     println!(
@@ -52,7 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 Firefly did not meet the Sylvanian envoy again.";
     let date = Date::ymd(1933, 11, 20);
     let matcher = Matcher::new(&dataset);
-    let extractor = Extractor::new(&dataset.patterns);
+    let extractor = Extractor::new(&patterns);
     let mentions = matcher.analyze(&dataset, text, date);
     let facts = extractor.extract(&dataset, text, &mentions, date);
     for fact in &facts {

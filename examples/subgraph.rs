@@ -6,7 +6,7 @@
 //! ```
 
 use newsgraph::export::{self, View};
-use newsgraph::{pipeline, Dataset};
+use newsgraph::{pipeline, Loaded};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .to_string()
     });
 
-    let (graph, _) = pipeline::build_graph(Dataset::load("data")?, &|| {})?;
+    let (graph, _) = pipeline::build_graph(Loaded::load("data")?, &|| {})?;
     let entity = graph.resolve(&name)?;
     let view = View::focus(&graph, &entity.id, depth);
     println!(

@@ -5,14 +5,14 @@
 //! cargo run --example who_met -- "Alicia Bárcena"
 //! ```
 
-use newsgraph::{pipeline, Dataset};
+use newsgraph::{pipeline, Loaded};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let name = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "Blinken".to_string());
     // Curated records plus what the matcher finds in data/articles/.
-    let (graph, _report) = pipeline::build_graph(Dataset::load("data")?, &|| {})?;
+    let (graph, _report) = pipeline::build_graph(Loaded::load("data")?, &|| {})?;
     let entity = graph.resolve(&name)?;
     println!("{} met:", entity.name);
     for met in graph.who_met(&entity.id) {

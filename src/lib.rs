@@ -35,16 +35,16 @@
 //! use newsgraph::extract::{ArticleFacts, Extractor};
 //! use newsgraph::mentions::Matcher;
 //! use newsgraph::query::WhoMetOptions;
-//! use newsgraph::{export, pipeline, Dataset, KnowledgeGraph};
+//! use newsgraph::{export, pipeline, KnowledgeGraph, Loaded};
 //!
-//! // 1. load
-//! let dataset = Dataset::load("data")?;
+//! // 1. load: the records, and the patterns and style beside them
+//! let Loaded { dataset, patterns, style } = Loaded::load("data")?;
 //! // 2. match: one article, dated by its source record
 //! let source = &dataset.sources["wire-2022-01-29-holguin-blinken"];
 //! let path = dataset.article_path(source).expect("an article source has a file");
 //! let text = pipeline::read_article(&path)?;
 //! let matcher = Matcher::new(&dataset);
-//! let extractor = Extractor::new(&dataset.patterns);
+//! let extractor = Extractor::new(&patterns);
 //! let fallback = source.event_date.or(source.published);
 //! let author = None; // who "I" and "we" are, see `extract::author_of`
 //! let (_mentions, facts) = pipeline::analyze_article(
@@ -58,7 +58,7 @@
 //!     facts,
 //! };
 //! // 3. graph: the curated records with what the article says
-//! let graph = KnowledgeGraph::build_with(dataset, vec![found]);
+//! let graph = KnowledgeGraph::build_with(dataset, vec![found]).with_style(style);
 //! // 4. query
 //! let holguin = graph.resolve("Holguín")?;
 //! let meetings = graph.meetings(&holguin.id, &WhoMetOptions::default());
@@ -72,9 +72,9 @@
 //! ## Every article at once
 //!
 //! ```
-//! use newsgraph::{pipeline, Dataset};
+//! use newsgraph::{pipeline, Loaded};
 //!
-//! let (graph, report) = pipeline::build_graph(Dataset::load("data")?, &|| {})?;
+//! let (graph, report) = pipeline::build_graph(Loaded::load("data")?, &|| {})?;
 //! println!("{} articles read", report.articles.len());
 //! for met in graph.who_met(&graph.resolve("blinken")?.id) {
 //!     println!("{} {:?}", met.counterpart_name, met.date);
@@ -95,7 +95,7 @@ pub mod store;
 pub mod text;
 
 pub use graph::{KnowledgeGraph, ResolveError};
-pub use load::{load_dir, load_dirs, load_dirs_with, LoadError, LoadOptions};
+pub use load::{load_dir, load_dirs, load_dirs_with, LoadError, LoadOptions, Loaded};
 pub use model::{Dataset, Date, Entity, EntityKind};
 
 /// The README's Rust example, compiled and run by `cargo test --doc` so it

@@ -2,10 +2,10 @@
 //! graph, write the exports.
 //!
 //! ```
-//! use newsgraph::{pipeline, Dataset};
+//! use newsgraph::{pipeline, Loaded};
 //!
-//! let dataset = Dataset::load("data").unwrap();
-//! let (graph, report) = pipeline::build_graph(dataset, &|| {}).unwrap();
+//! let loaded = Loaded::load("data").unwrap();
+//! let (graph, report) = pipeline::build_graph(loaded, &|| {}).unwrap();
 //! assert_eq!(report.articles.len(), 5);
 //! assert!(graph.facts().any(|f| f.fact.origin == newsgraph::graph::FactOrigin::CuratedAndExtracted));
 //! ```
@@ -26,8 +26,9 @@ pub use incremental::{
 use crate::export::{self, Engine, ExportError, ImageFormat, View};
 use crate::extract::{author_of, ArticleFacts, Extractor};
 use crate::graph::KnowledgeGraph;
+use crate::load::Loaded;
 use crate::mentions::{ArticleMentions, Matcher};
-use crate::model::{Dataset, Date, Limits};
+use crate::model::{Dataset, Date, Limits, PatternSet};
 use crate::text::overlong_sentence;
 
 /// Why the main job failed.
@@ -122,6 +123,8 @@ pub struct ExtractionReport {
     pub articles: Vec<ArticleReport>,
     /// Articles that could not be read, decoded, or were over a limit, in source order.
     pub skipped: Vec<SkippedArticle>,
+    /// How many relation patterns the matcher ran with.
+    pub patterns: usize,
 }
 
 /// Reads an article as UTF-8 within the default [`Limits`], with an error
@@ -201,9 +204,11 @@ pub(crate) fn authors(dataset: &Dataset) -> std::collections::HashMap<&str, Opti
 /// `progress` is called once per article done.
 pub fn extract_sources(
     dataset: &Dataset,
+    patterns: &PatternSet,
     progress: &(dyn Fn() + Sync),
 ) -> (Vec<(ArticleFacts, ArticleReport)>, Vec<SkippedArticle>) {
-    let (entries, skipped) = extract_articles(dataset, &ArticleCache::new(), true, progress);
+    let (entries, skipped) =
+        extract_articles(dataset, patterns, &ArticleCache::new(), true, progress);
     let done = entries
         .into_iter()
         .map(|entry| {
@@ -218,14 +223,23 @@ pub fn extract_sources(
 /// article; articles that could not be read are listed in the report's
 /// `skipped` (the graph is built from the others).
 pub fn build_graph(
-    dataset: Dataset,
+    loaded: Loaded,
     progress: &(dyn Fn() + Sync),
 ) -> Result<(KnowledgeGraph, ExtractionReport), PipelineError> {
-    let (results, skipped) = extract_sources(&dataset, progress);
+    let Loaded {
+        dataset,
+        patterns,
+        style,
+    } = loaded;
+    let (results, skipped) = extract_sources(&dataset, &patterns, progress);
     let (facts, articles): (Vec<ArticleFacts>, Vec<ArticleReport>) = results.into_iter().unzip();
     Ok((
-        KnowledgeGraph::build_with(dataset, facts),
-        ExtractionReport { articles, skipped },
+        KnowledgeGraph::build_with(dataset, facts).with_style(style),
+        ExtractionReport {
+            articles,
+            skipped,
+            patterns: patterns.patterns.len(),
+        },
     ))
 }
 

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use newsgraph::export::{self, Engine, ExportError, ImageFormat, View};
-use newsgraph::{pipeline, Dataset, KnowledgeGraph};
+use newsgraph::{pipeline, Dataset, KnowledgeGraph, Loaded};
 
 const FIXTURE: &str = "tests/fixtures/minimal";
 
@@ -32,8 +32,8 @@ fn build(replace: &[(&str, &str)], sentence: &str) -> (tempfile::TempDir, Knowle
         format!("{article}{sentence}\n"),
     )
     .unwrap();
-    let dataset = Dataset::load(dir.path()).unwrap();
-    let graph = pipeline::build_graph(dataset, &|| {}).unwrap().0;
+    let loaded = Loaded::load(dir.path()).unwrap();
+    let graph = pipeline::build_graph(loaded, &|| {}).unwrap().0;
     (dir, graph)
 }
 

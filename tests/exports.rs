@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use newsgraph::export::{self, View};
-use newsgraph::{pipeline, Dataset, KnowledgeGraph};
+use newsgraph::{pipeline, KnowledgeGraph, Loaded};
 
 fn graph() -> KnowledgeGraph {
-    pipeline::build_graph(Dataset::load("data").unwrap(), &|| {})
+    pipeline::build_graph(Loaded::load("data").unwrap(), &|| {})
         .unwrap()
         .0
 }

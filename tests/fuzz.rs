@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use newsgraph::extract::Extractor;
 use newsgraph::mentions::Matcher;
 use newsgraph::text::{find_dates, split_sentences, split_sentences_capped};
-use newsgraph::{Dataset, Date};
+use newsgraph::{Dataset, Date, Loaded};
 use proptest::prelude::*;
 
 /// Cases per property: `PROPTEST_CASES`, else 64.
@@ -32,16 +32,20 @@ fn config() -> ProptestConfig {
     }
 }
 
+fn loaded() -> &'static Loaded {
+    static DATA: OnceLock<Loaded> = OnceLock::new();
+    DATA.get_or_init(|| Loaded::load("data").expect("the bundled data loads"))
+}
+
 fn dataset() -> &'static Dataset {
-    static DATA: OnceLock<Dataset> = OnceLock::new();
-    DATA.get_or_init(|| Dataset::load("data").expect("the bundled data loads"))
+    &loaded().dataset
 }
 
 fn matcher() -> &'static (Matcher, Extractor) {
     static MATCHER: OnceLock<(Matcher, Extractor)> = OnceLock::new();
     MATCHER.get_or_init(|| {
         let data = dataset();
-        (Matcher::new(data), Extractor::new(&data.patterns))
+        (Matcher::new(data), Extractor::new(&loaded().patterns))
     })
 }
 

@@ -7,11 +7,11 @@ use std::collections::BTreeSet;
 
 use newsgraph::export::{self, View};
 use newsgraph::query::{MeetingCount, WhoMetOptions};
-use newsgraph::{pipeline, Dataset, EntityKind, KnowledgeGraph};
+use newsgraph::{pipeline, EntityKind, KnowledgeGraph, Loaded};
 
 fn graph() -> KnowledgeGraph {
-    let dataset = Dataset::load("data").expect("the bundled data loads");
-    pipeline::build_graph(dataset, &|| {})
+    let loaded = Loaded::load("data").expect("the bundled data loads");
+    pipeline::build_graph(loaded, &|| {})
         .expect("the articles are read")
         .0
 }

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use newsgraph::extract::{ExtractedFact, Extractor};
 use newsgraph::mentions::Matcher;
 use newsgraph::model::{Date, RelationKind};
-use newsgraph::Dataset;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -130,10 +129,12 @@ impl Count {
 #[test]
 fn matcher_precision_and_recall_on_gold_cases() {
     let gold_dir = Path::new("tests/gold");
-    let dataset: Dataset = newsgraph::load_dirs(&[PathBuf::from("data"), gold_dir.join("data")])
+    let newsgraph::Loaded {
+        dataset, patterns, ..
+    } = newsgraph::load_dirs(&[PathBuf::from("data"), gold_dir.join("data")])
         .expect("data and gold entities load");
     let matcher = Matcher::new(&dataset);
-    let extractor = Extractor::new(&dataset.patterns);
+    let extractor = Extractor::new(&patterns);
     let mut counts: BTreeMap<&str, Count> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut cases: Vec<PathBuf> = std::fs::read_dir(gold_dir.join("cases"))

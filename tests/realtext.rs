@@ -184,7 +184,9 @@ struct CaseResult {
 
 fn score_case(dir: &Path) -> CaseResult {
     let name = dir.file_name().unwrap().to_string_lossy().to_string();
-    let dataset = newsgraph::load_dirs(&[dir.join("data")])
+    let newsgraph::Loaded {
+        dataset, patterns, ..
+    } = newsgraph::load_dirs(&[dir.join("data")])
         .unwrap_or_else(|e| panic!("{name}: entity file does not load: {e}"));
     let options =
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
@@ -204,7 +206,7 @@ fn score_case(dir: &Path) -> CaseResult {
     }
     let text = std::fs::read_to_string(dir.join("data/article.txt")).unwrap();
     let matcher = Matcher::new(&dataset);
-    let extractor = Extractor::new(&dataset.patterns);
+    let extractor = Extractor::new(&patterns);
     let analysis = matcher.analyze(&dataset, &text, Some(gold.published));
     let author = dataset
         .sources

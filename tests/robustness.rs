@@ -4,7 +4,7 @@
 
 use newsgraph::extract::Extractor;
 use newsgraph::mentions::Matcher;
-use newsgraph::{Dataset, Date};
+use newsgraph::{Dataset, Date, Loaded};
 
 /// SplitMix64, so every run tests the same texts.
 struct Rng(u64);
@@ -106,9 +106,11 @@ const PIECES: &[&str] = &[
 
 #[test]
 fn random_text_never_breaks_the_matcher() {
-    let dataset = Dataset::load("data").unwrap();
+    let Loaded {
+        dataset, patterns, ..
+    } = Loaded::load("data").unwrap();
     let matcher = Matcher::new(&dataset);
-    let extractor = Extractor::new(&dataset.patterns);
+    let extractor = Extractor::new(&patterns);
     let mut rng = Rng(7);
     for case in 0..1500 {
         let pieces = 1 + (rng.next() % 60) as usize;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use newsgraph::{pipeline, store, Dataset};
+use newsgraph::{pipeline, store, Loaded};
 
 fn newsgraph() -> Command {
     Command::cargo_bin("newsgraph").expect("the newsgraph binary is built")
@@ -166,9 +166,10 @@ fn incremental_build_gives_the_bytes_of_a_full_build() {
     edit_dataset(&dir.path().join("data"));
     // The edit leaves entities, offices and patterns alone: the old store's
     // articles are reusable, so the next build matches only what changed.
-    let edited = Dataset::load(dir.path().join("data")).unwrap();
+    let edited = Loaded::load(dir.path().join("data")).unwrap();
     let old = store::Store::open(&dir.path().join("incremental/newsgraph.sqlite")).unwrap();
-    assert_eq!(pipeline::reusable_articles(&old, &edited).unwrap().len(), 5);
+    let reusable = pipeline::reusable_articles(&old, &edited.dataset, &edited.patterns).unwrap();
+    assert_eq!(reusable.len(), 5);
     drop(old);
     run(dir.path(), &["build", "--out", "incremental"]);
     run(dir.path(), &["build", "--out", "full"]);
@@ -196,8 +197,11 @@ fn incremental_build_gives_the_bytes_of_a_full_build() {
 
 #[test]
 fn an_unchanged_article_is_not_matched_again() {
-    let dataset = Dataset::load("data").unwrap();
-    let (entries, _) = pipeline::extract_articles(&dataset, &Default::default(), true, &|| {});
+    let Loaded {
+        dataset, patterns, ..
+    } = Loaded::load("data").unwrap();
+    let (entries, _) =
+        pipeline::extract_articles(&dataset, &patterns, &Default::default(), true, &|| {});
     let mut cache: pipeline::ArticleCache = entries
         .iter()
         .map(|e| (e.facts.source.clone(), e.clone()))
@@ -207,7 +211,7 @@ fn an_unchanged_article_is_not_matched_again() {
         entry.mentions = usize::MAX;
     }
     cache[1].key = "changed".into();
-    let (again, _) = pipeline::extract_articles(&dataset, &cache, true, &|| {});
+    let (again, _) = pipeline::extract_articles(&dataset, &patterns, &cache, true, &|| {});
     let marked: Vec<bool> = again.iter().map(|e| e.mentions == usize::MAX).collect();
     assert_eq!(marked, [true, false, true, true, true]);
     assert_eq!(again[1], entries[1]);
@@ -216,11 +220,12 @@ fn an_unchanged_article_is_not_matched_again() {
 #[test]
 fn the_store_reads_back_what_was_written() {
     let dirs = [PathBuf::from("data")];
-    let dataset = Dataset::load("data").unwrap();
-    let (graph, _, entries) = pipeline::build_graph_incremental(dataset, None, &|| {}).unwrap();
+    let loaded = Loaded::load("data").unwrap();
+    let patterns = loaded.patterns.clone();
+    let (graph, _, entries) = pipeline::build_graph_incremental(loaded, None, &|| {}).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.sqlite");
-    pipeline::write_store(&path, &dirs, &graph, &entries).unwrap();
+    pipeline::write_store(&path, &dirs, &graph, &patterns, &entries).unwrap();
     let opened = store::Store::open(&path).unwrap();
     assert_eq!(opened.check(&dirs).unwrap(), store::Freshness::Fresh);
     let read: Vec<_> = opened

@@ -28,8 +28,13 @@ impl BuildArgs {
 /// and the store last.
 fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> {
     let store = data.store_options(&dir.join("newsgraph.sqlite")).path;
-    let (graph, report, entries) = data.build_graph(&store)?;
-    super::check::summary(&graph, out)?;
+    let super::Built {
+        graph,
+        report,
+        entries,
+        patterns,
+    } = data.build_graph(&store)?;
+    super::check::summary(&graph, report.patterns, out)?;
     super::check::matcher_summary(&report, out)?;
     let written = pipeline::write_exports(&graph, dir)?;
     for path in &written.written {
@@ -38,7 +43,7 @@ fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> 
     for skipped in &written.skipped {
         writeln!(out, "skipped {skipped}")?;
     }
-    pipeline::write_store(&store, &data.data, &graph, &entries)?;
+    pipeline::write_store(&store, &data.data, &graph, &patterns, &entries)?;
     writeln!(out, "wrote {}", store.display())?;
     if !report.skipped.is_empty() {
         writeln!(

@@ -20,7 +20,7 @@ impl CheckArgs {
     /// `--curated-only`; errors are returned for the caller to print.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
         let (graph, report) = data.graph_with_report()?;
-        summary(&graph, out)?;
+        summary(&graph, report.patterns, out)?;
         if data.curated_only {
             writeln!(
                 out,
@@ -53,7 +53,11 @@ pub fn matcher_summary(report: &ExtractionReport, out: &mut impl Write) -> anyho
 }
 
 /// Prints what a dataset holds and what its graph holds.
-pub fn summary(graph: &KnowledgeGraph, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn summary(
+    graph: &KnowledgeGraph,
+    patterns: usize,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let dataset = graph.dataset();
     let kinds: Vec<String> = EntityKind::ALL
         .iter()
@@ -68,7 +72,7 @@ pub fn summary(graph: &KnowledgeGraph, out: &mut impl Write) -> anyhow::Result<(
         dataset.offices.len(),
         dataset.relations.len(),
         dataset.sources.len(),
-        dataset.patterns.patterns.len(),
+        patterns,
     )?;
     let relations: Vec<String> = RelationKind::NAMES
         .iter()

@@ -104,9 +104,11 @@ fn run(
     format: ExtractFormat,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let dataset = data.dataset()?;
+    let newsgraph::Loaded {
+        dataset, patterns, ..
+    } = data.load()?;
     let matcher = Matcher::new(&dataset);
-    let extractor = Extractor::new(&dataset.patterns);
+    let extractor = Extractor::new(&patterns);
     let sources = SourceFiles::new(&dataset);
     if let ExtractFormat::Ron = format {
         writeln!(

@@ -33,7 +33,7 @@ fn run(
     date: Option<newsgraph::Date>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let dataset = data.dataset()?;
+    let dataset = data.load()?.dataset;
     let sources = super::extract::SourceFiles::new(&dataset);
     let article = super::extract::article(&sources, file, date);
     let text = read_article_within(file, &dataset.limits)?;

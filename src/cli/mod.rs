@@ -110,7 +110,7 @@ impl DataArgs {
     }
 
     /// Loads and validates the data directories with these options.
-    pub fn dataset(&self) -> Result<newsgraph::Dataset, newsgraph::LoadError> {
+    pub fn load(&self) -> Result<newsgraph::Loaded, newsgraph::LoadError> {
         newsgraph::load_dirs_with(&self.data, &self.load_options())
     }
 
@@ -121,14 +121,19 @@ impl DataArgs {
 
     /// [`DataArgs::graph`], with the matcher's report; a progress bar on a terminal.
     pub fn graph_with_report(&self) -> anyhow::Result<(KnowledgeGraph, ExtractionReport)> {
-        let dataset = self.dataset()?;
+        let loaded = self.load()?;
         if self.curated_only {
-            return Ok((KnowledgeGraph::build(dataset), ExtractionReport::default()));
+            let report = ExtractionReport {
+                patterns: loaded.patterns.patterns.len(),
+                ..ExtractionReport::default()
+            };
+            let graph = KnowledgeGraph::build(loaded.dataset).with_style(loaded.style);
+            return Ok((graph, report));
         }
-        let bar = progress_bar(article_count(&dataset));
+        let bar = progress_bar(article_count(&loaded.dataset));
         let options = self.store_options(std::path::Path::new("graphs/newsgraph.sqlite"));
         let notify = |text: &str| bar.suspend(|| eprintln!("note: {text}"));
-        let result = pipeline::open_graph(dataset, &self.data, &options, &notify, &|| bar.inc(1));
+        let result = pipeline::open_graph(loaded, &self.data, &options, &notify, &|| bar.inc(1));
         bar.finish_and_clear();
         let (graph, report) = result?;
         for skipped in &report.skipped {
@@ -149,28 +154,49 @@ impl DataArgs {
     /// `build`'s graph: articles unchanged since the store at `store` was
     /// written are not matched again. Also returns what the new store keeps
     /// of each article.
-    pub fn build_graph(
-        &self,
-        store: &std::path::Path,
-    ) -> anyhow::Result<(
-        KnowledgeGraph,
-        ExtractionReport,
-        Vec<newsgraph::store::ArticleEntry>,
-    )> {
-        let dataset = self.dataset()?;
+    pub fn build_graph(&self, store: &std::path::Path) -> anyhow::Result<Built> {
+        let loaded = self.load()?;
+        let patterns = loaded.patterns.clone();
         if self.curated_only {
-            let graph = KnowledgeGraph::build(dataset);
-            return Ok((graph, ExtractionReport::default(), Vec::new()));
+            let report = ExtractionReport {
+                patterns: patterns.patterns.len(),
+                ..ExtractionReport::default()
+            };
+            let graph = KnowledgeGraph::build(loaded.dataset).with_style(loaded.style);
+            return Ok(Built {
+                graph,
+                report,
+                entries: Vec::new(),
+                patterns,
+            });
         }
-        let bar = progress_bar(article_count(&dataset));
-        let result = pipeline::build_graph_incremental(dataset, Some(store), &|| bar.inc(1));
+        let bar = progress_bar(article_count(&loaded.dataset));
+        let result = pipeline::build_graph_incremental(loaded, Some(store), &|| bar.inc(1));
         bar.finish_and_clear();
         let (graph, report, entries) = result?;
         for skipped in &report.skipped {
             report_skipped(&skipped.reason);
         }
-        Ok((graph, report, entries))
+        Ok(Built {
+            graph,
+            report,
+            entries,
+            patterns,
+        })
     }
+}
+
+/// What `build` built: the graph, the matcher's report, what the store keeps
+/// of each article, and the patterns the store's fingerprint covers.
+pub struct Built {
+    /// The graph.
+    pub graph: KnowledgeGraph,
+    /// What the matcher did.
+    pub report: ExtractionReport,
+    /// Each article's facts, for the store.
+    pub entries: Vec<newsgraph::store::ArticleEntry>,
+    /// The relation patterns used.
+    pub patterns: newsgraph::model::PatternSet,
 }
 
 /// The number of sources with an article file.

@@ -26,6 +26,7 @@ use std::borrow::Cow;
 use super::clean::without_controls;
 use super::graphml::LIST_SEPARATOR;
 use super::view::View;
+use crate::graph::present::edge_label;
 use crate::graph::FactRef;
 use crate::model::{AttributeValue, Entity};
 
@@ -159,7 +160,7 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
             f.from.id.clone(),
             f.to.id.clone(),
             f.fact.relation.name().to_uppercase(),
-            format!("f{}", f.edge.index()),
+            f.id().to_string(),
             f.fact.date.map(|d| d.to_string()).unwrap_or_default(),
             f.fact
                 .date
@@ -229,8 +230,8 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
                 "Directed"
             }
             .to_string(),
-            format!("f{}", f.edge.index()),
-            super::dot::edge_label(f.fact).replace('\n', " "),
+            f.id().to_string(),
+            edge_label(f.fact).replace('\n', " "),
             f.fact.relation.name().to_string(),
             interval,
             f.fact.date.map(|d| d.to_string()).unwrap_or_default(),

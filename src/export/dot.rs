@@ -19,11 +19,12 @@ use std::collections::{HashMap, HashSet};
 use indexmap::IndexSet;
 
 use super::clean::{is_dropped, without_controls};
-use super::style::{Attributes, Style};
 use super::view::View;
 use super::ExportError;
+use crate::graph::present::{edge_label, shorten};
 use crate::graph::{FactOrigin, FactRef, KnowledgeGraph};
-use crate::model::{AttributeValue, Entity, EntityKind, RelationKind};
+use crate::model::{Attributes, Style};
+use crate::model::{Entity, EntityKind, RelationKind};
 
 /// A DOT identifier: quoted, with `\`, `"` and line breaks escaped, and
 /// without the control characters the exports drop (carriage returns too).
@@ -56,7 +57,8 @@ fn attributes(attrs: &Attributes) -> impl Iterator<Item = Attribute> + '_ {
         .map(|(key, value)| Attribute(Id::Plain(key.clone()), quoted(value)))
 }
 
-/// The whole graph as a graphviz-rust [`Graph`], styled by the dataset's style.
+/// The whole graph as a graphviz-rust [`Graph`], styled by the graph's
+/// [`style`](KnowledgeGraph::style).
 pub fn dot_graph(graph: &KnowledgeGraph) -> Graph {
     view_dot_graph(&View::all(graph))
 }
@@ -122,7 +124,7 @@ fn statements(
     emit: &mut dyn FnMut(Stmt) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let graph = view.graph();
-    let style = &graph.dataset().style;
+    let style = graph.style();
     let overview = view.is_whole();
     let all_facts = view.facts();
     let hidden: Vec<&str> = style
@@ -348,74 +350,6 @@ fn sources_by_entity<'a>(facts: &[FactRef<'a>]) -> HashMap<&'a str, (Vec<&'a str
         }
     }
     map
-}
-
-/// A short label for an edge: the relation, its main attribute and the date.
-pub fn edge_label(fact: &crate::graph::Fact) -> String {
-    let main = match &fact.relation {
-        RelationKind::MetWith { mode } => Some(mode.label().to_string()),
-        RelationKind::Funded {
-            amount, currency, ..
-        } => amount.map(|a| money(a, currency.as_deref())),
-        RelationKind::Designated { designation } => Some(designation.clone()),
-        RelationKind::Agreed { what, status } => Some(format!(
-            "{} ({})",
-            shorten(what, 40),
-            status.as_str().replace('_', " ")
-        )),
-        RelationKind::HoldsOffice { title, .. } => Some(title.clone()),
-        // Statements say what about in the tooltip; the line says who and when.
-        _ => None,
-    };
-    if matches!(
-        fact.relation,
-        RelationKind::ParticipatedIn { .. } | RelationKind::PartOf
-    ) {
-        return String::new(); // the line style and the legend say it
-    }
-    let mut label = fact.relation.name().replace('_', " ");
-    if let Some(main) = main {
-        label = format!("{label}: {main}");
-    }
-    if let Some(date) = fact.date {
-        label = format!("{label}\n{date}");
-    }
-    label
-}
-
-/// `text` cut at a word boundary to at most `max` characters, with "…".
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for word in text.split_whitespace() {
-        if out.chars().count() + word.chars().count() + 1 > max {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out.push('…');
-    out
-}
-
-/// "13.5M USD" for 13,500,000 USD.
-fn money(amount: f64, currency: Option<&str>) -> String {
-    let value = AttributeValue::Number(amount);
-    let short = if amount >= 1e9 {
-        format!("{}B", amount / 1e9)
-    } else if amount >= 1e6 {
-        format!("{}M", amount / 1e6)
-    } else {
-        value.to_string()
-    };
-    match currency {
-        Some(currency) => format!("{short} {currency}"),
-        None => short,
-    }
 }
 
 fn edge(style: &Style, fact: &FactRef<'_>, label_in_tooltip: bool) -> Edge {
@@ -694,12 +628,5 @@ mod tests {
             shown("A &amp; B &#1; C & D"),
             Id::Escaped("\"A &amp;amp; B &amp;#1; C &amp; D\"".to_string())
         );
-    }
-
-    #[test]
-    fn money_is_short() {
-        assert_eq!(money(13_500_000.0, Some("USD")), "13.5M USD");
-        assert_eq!(money(6_000_000.0, None), "6M");
-        assert_eq!(money(2_500.0, Some("EUR")), "2500 EUR");
     }
 }

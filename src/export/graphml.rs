@@ -197,7 +197,7 @@ fn write_node<W: Write>(w: &mut Writer<W>, entity: &Entity) -> io::Result<()> {
 }
 
 fn write_edge<W: Write>(w: &mut Writer<W>, fact: &FactRef<'_>) -> io::Result<()> {
-    let id = format!("f{}", fact.edge.index());
+    let id = fact.id().to_string();
     let source = without_controls(&fact.from.id);
     let target = without_controls(&fact.to.id);
     w.create_element("edge")

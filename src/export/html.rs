@@ -19,8 +19,8 @@ use serde_json::{json, Map, Value};
 use super::clean::{without_controls, write_json};
 use super::json::{edge_data, node_data};
 use super::positions::node_positions;
-use super::style::{Attributes, PageStyle, Style};
 use super::view::View;
+use crate::model::{Attributes, PageStyle, Style};
 
 const TEMPLATE: &str = include_str!("page/page.html");
 const CSS: &str = include_str!("page/page.css");
@@ -96,16 +96,16 @@ pub fn to_html(view: &View<'_>, svg: &str, title: &str) -> String {
     // A style file written before the page had its section draws the page
     // with the bundled one.
     let builtin;
-    let style = if graph.dataset().style.page == PageStyle::default() {
+    let style = if graph.style().page == PageStyle::default() {
         builtin = Style::builtin().page;
         &builtin
     } else {
-        &graph.dataset().style.page
+        &graph.style().page
     };
     // The whole graph opens with the relations its picture leaves out
     // unticked (offices, parents), as the picture does; a ticked box shows them.
     let unticked: &[String] = if view.is_whole() {
-        &graph.dataset().style.overview.hidden_relations
+        &graph.style().overview.hidden_relations
     } else {
         &[]
     };

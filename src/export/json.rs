@@ -11,8 +11,8 @@
 use serde_json::{json, Map, Value};
 
 use super::clean::write_json;
-use super::dot::edge_label;
 use super::view::View;
+use crate::graph::present::edge_label;
 use crate::graph::{FactRef, KnowledgeGraph};
 use crate::model::Entity;
 use crate::query::{MeetingCount, WhoMetOptions};
@@ -153,7 +153,7 @@ fn meetings_data(graph: &KnowledgeGraph, entity: &Entity) -> Option<Value> {
 pub fn edge_data(fact: &FactRef<'_>) -> Map<String, Value> {
     let f = fact.fact;
     let mut data = Map::new();
-    data.insert("id".into(), json!(format!("f{}", fact.edge.index())));
+    data.insert("id".into(), json!(fact.id().to_string()));
     data.insert("source".into(), json!(fact.from.id));
     data.insert("target".into(), json!(fact.to.id));
     data.insert("relation".into(), json!(f.relation.name()));

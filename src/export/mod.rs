@@ -16,20 +16,20 @@ mod json;
 mod output;
 mod positions;
 mod process;
-mod style;
 mod view;
 
 pub use self::csv::{to_csv_files, write_csv_files};
+pub use crate::graph::present::edge_label;
+pub use crate::model::{Attributes, Overview, PageStyle, Style};
 pub use dot::{
-    dot_graph, edge_label, quoted, render, to_dot, view_dot_graph, view_to_dot, write_view_dot,
-    Engine, ImageFormat,
+    dot_graph, quoted, render, to_dot, view_dot_graph, view_to_dot, write_view_dot, Engine,
+    ImageFormat,
 };
 pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
 pub use html::to_html;
 pub use json::{edge_data, node_data, to_cytoscape, view_to_json, write_cytoscape};
 pub use output::{check_replaceable, write_atomic, write_atomic_with, Staging};
 pub use process::GRAPHVIZ_TIMEOUT;
-pub use style::{Attributes, Overview, PageStyle, Style};
 pub use view::View;
 
 /// Why an export failed.

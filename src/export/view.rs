@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use crate::graph::{FactRef, KnowledgeGraph};
+use crate::graph::{FactId, FactRef, KnowledgeGraph};
 use crate::model::{Date, Entity, RelationKind};
 use crate::query::{Encounter, FactSummary, NeighborOptions, WhoMetOptions};
 
@@ -70,7 +70,7 @@ impl<'g> View<'g> {
                 .via
                 .iter()
                 .filter(|f| !own_side(f))
-                .filter_map(|f| f.id.strip_prefix('f').and_then(|i| i.parse().ok()))
+                .filter_map(|f| f.id.parse::<FactId>().ok().map(|id| id.0))
                 .collect();
             if !kept.is_empty() {
                 facts.extend(kept);

@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
-use super::patterns::Cues;
 use super::phrases::{PhraseSet, PhraseSetBuilder};
+use crate::model::Cues;
 use crate::text::FoldedText;
 
 /// What a cue word signals.

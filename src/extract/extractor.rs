@@ -18,11 +18,11 @@ use super::implied::{
     own_amount, with_group_meeting, Recent,
 };
 use super::money::find_money;
-use super::patterns::{OnPlanned, Pattern, PatternRelation, PatternSet, Shape};
 use super::phrases::{PhraseSet, PhraseSetBuilder};
 use crate::mentions::{government_of, ArticleMentions, Resolution};
 use crate::model::{
-    AgreementStatus, Dataset, Date, EntityKind, FundingStatus, MeetingMode, RelationKind,
+    AgreementStatus, Dataset, Date, EntityKind, FundingStatus, MeetingMode, OnPlanned, Pattern,
+    PatternRelation, PatternSet, RelationKind, Shape,
 };
 use crate::text::{fold, fold_name, FoldedText, Language};
 

@@ -4,10 +4,10 @@
 //! ```
 //! use newsgraph::extract::Extractor;
 //! use newsgraph::mentions::Matcher;
-//! use newsgraph::{Dataset, Date};
+//! use newsgraph::{Date, Loaded};
 //!
-//! let dataset = Dataset::load("data").unwrap();
-//! let (matcher, extractor) = (Matcher::new(&dataset), Extractor::new(&dataset.patterns));
+//! let Loaded { dataset, patterns, .. } = Loaded::load("data").unwrap();
+//! let (matcher, extractor) = (Matcher::new(&dataset), Extractor::new(&patterns));
 //! let text = "Marco Rubio disclosed the designation of Los Lobos and Los Choneros as foreign terrorist organizations.";
 //! let date = Date::ymd(2025, 9, 4);
 //! let found = matcher.analyze(&dataset, text, date);
@@ -25,7 +25,6 @@ mod extractor;
 mod fact;
 mod implied;
 mod money;
-mod patterns;
 mod phrases;
 
 pub use author::author_of;
@@ -44,5 +43,5 @@ pub struct ArticleFacts {
     /// For each fact, the text of its sentence.
     pub sentences: Vec<String>,
 }
+pub use crate::model::{Cues, OnPlanned, Pattern, PatternRelation, PatternSet, Shape};
 pub use money::{find_money, Money};
-pub use patterns::{Cues, OnPlanned, Pattern, PatternRelation, PatternSet, Shape};

@@ -4,6 +4,43 @@ use serde::Serialize;
 
 use crate::model::{Date, RelationKind};
 
+/// A fact's id in one graph: its edge's index, written `f12` in query
+/// results and in the JSON, CSV, GraphML and SVG exports.
+///
+/// ```
+/// use newsgraph::graph::FactId;
+///
+/// let id: FactId = "f12".parse().unwrap();
+/// assert_eq!(id, FactId(12));
+/// assert_eq!(id.to_string(), "f12");
+/// assert!("12".parse::<FactId>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactId(pub usize);
+
+impl std::fmt::Display for FactId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "f{}", self.0)
+    }
+}
+
+/// Why a string is not a [`FactId`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a fact id: {0:?} (fact ids are written f12)")]
+pub struct FactIdError(String);
+
+impl std::str::FromStr for FactId {
+    type Err = FactIdError;
+
+    fn from_str(text: &str) -> Result<FactId, FactIdError> {
+        text.strip_prefix('f')
+            .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|digits| digits.parse().ok())
+            .map(FactId)
+            .ok_or_else(|| FactIdError(text.to_string()))
+    }
+}
+
 /// Where a fact comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

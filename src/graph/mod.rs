@@ -27,21 +27,24 @@
 
 mod build;
 mod fact;
+pub mod present;
 mod resolve;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-pub use fact::{Evidence, Fact, FactOrigin, Provenance};
+pub use fact::{Evidence, Fact, FactId, FactIdError, FactOrigin, Provenance};
 pub use resolve::{Candidate, NameIndex, ResolveError};
 
-use crate::model::{Dataset, Entity, RelationKind};
+use crate::model::{Dataset, Entity, RelationKind, Style};
 
-/// A dataset and the graph built from it.
+/// A dataset and the graph built from it, with the style exports draw it in.
 #[derive(Debug, Clone)]
 pub struct KnowledgeGraph {
     dataset: Dataset,
+    /// How exports draw the graph: [`Style::builtin`] unless set by [`KnowledgeGraph::with_style`].
+    style: Style,
     /// Node weights are indexes into `dataset.entities`; node `i` is entity `i`.
     graph: DiGraph<usize, Fact>,
     names: NameIndex,
@@ -66,6 +69,11 @@ pub struct FactRef<'g> {
 }
 
 impl<'g> FactRef<'g> {
+    /// The fact's id in this graph.
+    pub fn id(&self) -> FactId {
+        FactId(self.edge.index())
+    }
+
     /// The entity at the other end from `id` (the object when `id` is neither).
     pub fn other(&self, id: &str) -> &'g Entity {
         if self.to.id == id {
@@ -115,6 +123,7 @@ impl KnowledgeGraph {
         }
         KnowledgeGraph {
             dataset,
+            style: Style::builtin(),
             graph,
             names,
             tenures,
@@ -125,6 +134,18 @@ impl KnowledgeGraph {
     /// The dataset the graph was built from.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    /// The graph drawn with `style` (a [`Loaded`](crate::load::Loaded) data
+    /// directory's own) instead of the built-in one.
+    pub fn with_style(mut self, style: Style) -> KnowledgeGraph {
+        self.style = style;
+        self
+    }
+
+    /// How exports draw the graph.
+    pub fn style(&self) -> &Style {
+        &self.style
     }
 
     /// The petgraph graph: node weights index [`Dataset::entities`], edge weights are facts.

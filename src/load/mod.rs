@@ -6,8 +6,8 @@
 //! and a hint:
 //!
 //! ```
-//! let dataset = newsgraph::load::load_dir("data".as_ref()).unwrap();
-//! assert_eq!(dataset.entities["antony-blinken"].name, "Antony Blinken");
+//! let loaded = newsgraph::load::load_dir("data".as_ref()).unwrap();
+//! assert_eq!(loaded.dataset.entities["antony-blinken"].name, "Antony Blinken");
 //! ```
 
 mod diagnostic;
@@ -20,7 +20,10 @@ use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Diagnostics, Problem};
 
-use crate::model::{Dataset, Entity, EntityKind, EventDetails, Limits, Office, Relation, Source};
+use crate::model::{
+    Cues, Dataset, Entity, EntityKind, EventDetails, Limits, Office, Pattern, PatternSet, Relation,
+    Source, Style,
+};
 use locate::{LineIndex, RecordIndex};
 use schema::{DataFile, EntityRecord, EventRecord};
 
@@ -69,23 +72,24 @@ pub struct LoadOptions {
 
 /// Loads and validates every `.ron` file under `dir`.
 ///
-/// Returns [`LoadError::Invalid`] with every problem found when the data is
+/// Returns the records with the patterns and style beside them, or
+/// [`LoadError::Invalid`] with every problem found when the data is
 /// not consistent (unknown references, duplicate ids or aliases, bad dates,
 /// overlapping office holders, facts without sources, missing article files).
-pub fn load_dir(dir: &Path) -> Result<Dataset, LoadError> {
+pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
     load_dirs(&[dir.to_path_buf()])
 }
 
 /// Loads several data directories as one dataset (a project's own entity
 /// files beside shared ones, say). Ids must be unique across all of them;
 /// article files are relative to the directory of the source record.
-pub fn load_dirs(dirs: &[PathBuf]) -> Result<Dataset, LoadError> {
+pub fn load_dirs(dirs: &[PathBuf]) -> Result<Loaded, LoadError> {
     load_dirs_with(dirs, &LoadOptions::default())
 }
 
 /// [`load_dirs`] with options: the limits (kept in the dataset for the
 /// matcher) and whether article files may lie outside the data directories.
-pub fn load_dirs_with(dirs: &[PathBuf], options: &LoadOptions) -> Result<Dataset, LoadError> {
+pub fn load_dirs_with(dirs: &[PathBuf], options: &LoadOptions) -> Result<Loaded, LoadError> {
     let mut collected = Collected {
         roots: dirs.to_vec(),
         allow_outside_data: options.allow_outside_data,
@@ -118,9 +122,9 @@ pub fn load_dirs_with(dirs: &[PathBuf], options: &LoadOptions) -> Result<Dataset
         shown.truncate(options.limits.max_errors.max(1));
         return Err(LoadError::Invalid(Diagnostics(shown, more)));
     }
-    let mut dataset = collected.into_dataset();
-    dataset.limits = options.limits;
-    Ok(dataset)
+    let mut loaded = collected.into_loaded();
+    loaded.dataset.limits = options.limits;
+    Ok(loaded)
 }
 
 /// A data file's text: UTF-8, a leading byte order mark dropped. Other bytes
@@ -153,8 +157,41 @@ fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
 }
 
 impl Dataset {
-    /// Loads and validates a data directory; see [`load_dir`].
+    /// Loads and validates a data directory and keeps its records; see
+    /// [`load_dir`]. The directory's patterns and style are checked and
+    /// dropped: use [`Loaded::load`] to keep them.
     pub fn load(dir: impl AsRef<Path>) -> Result<Dataset, LoadError> {
+        Ok(load_dir(dir.as_ref())?.dataset)
+    }
+}
+
+/// A data directory as loaded: its records, and beside them the relation
+/// patterns that find facts in articles and the style exports draw with
+/// (each the built-in one when the directory has none).
+///
+/// ```
+/// use newsgraph::extract::Extractor;
+/// use newsgraph::Loaded;
+///
+/// let Loaded { dataset, patterns, style } = Loaded::load("data")?;
+/// let extractor = Extractor::new(&patterns);
+/// assert!(dataset.entities.contains_key("antony-blinken"));
+/// assert!(style.kinds.contains_key("person"));
+/// # Ok::<(), newsgraph::LoadError>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The records: entities, offices, relations, sources.
+    pub dataset: Dataset,
+    /// Relation patterns and cues for text matching.
+    pub patterns: PatternSet,
+    /// How exports draw the graph.
+    pub style: Style,
+}
+
+impl Loaded {
+    /// Loads and validates a data directory; see [`load_dir`].
+    pub fn load(dir: impl AsRef<Path>) -> Result<Loaded, LoadError> {
         load_dir(dir.as_ref())
     }
 }
@@ -231,9 +268,9 @@ struct Collected {
     offices: Vec<(Office, Origin)>,
     relations: Vec<(Relation, Origin)>,
     sources: Vec<(Source, Origin)>,
-    style: Option<crate::export::Style>,
-    patterns: Vec<(crate::extract::Pattern, Origin)>,
-    cues: Option<crate::extract::Cues>,
+    style: Option<Style>,
+    patterns: Vec<(Pattern, Origin)>,
+    cues: Option<Cues>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -329,10 +366,9 @@ impl Collected {
             .position()
     }
 
-    fn into_dataset(self) -> Dataset {
+    fn into_loaded(self) -> Loaded {
         let mut dataset = Dataset {
             root: self.roots.first().cloned().unwrap_or_default(),
-            style: self.style.unwrap_or_else(crate::export::Style::builtin),
             ..Dataset::default()
         };
         for (entity, _) in self.entities {
@@ -342,8 +378,8 @@ impl Collected {
             dataset.offices.insert(office.id.clone(), office);
         }
         dataset.relations = self.relations.into_iter().map(|(r, _)| r).collect();
-        let builtin = crate::extract::PatternSet::builtin();
-        dataset.patterns = crate::extract::PatternSet {
+        let builtin = PatternSet::builtin();
+        let patterns = PatternSet {
             patterns: if self.patterns.is_empty() {
                 builtin.patterns
             } else {
@@ -356,7 +392,11 @@ impl Collected {
             dataset.source_dirs.insert(source.id.clone(), root.clone());
             dataset.sources.insert(source.id.clone(), source);
         }
-        dataset
+        Loaded {
+            dataset,
+            patterns,
+            style: self.style.unwrap_or_else(Style::builtin),
+        }
     }
 }
 

@@ -22,10 +22,9 @@
 
 use serde::Deserialize;
 
-use crate::export::Style;
-use crate::extract::{Cues, Pattern};
 use crate::model::{
-    Date, EventStatus, EventType, MeetingMode, Office, Participant, Relation, Source,
+    Cues, Date, EventStatus, EventType, MeetingMode, Office, Participant, Pattern, Relation,
+    Source, Style,
 };
 
 /// The sections a data file may contain, in the order they are checked.

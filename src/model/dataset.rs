@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use indexmap::IndexMap;
 
 use super::{Date, Entity, EntityKind, Limits, Office, Relation, Source, Tenure};
-use crate::export::Style;
-use crate::extract::PatternSet;
 
-/// Everything a data directory holds, validated: entities, offices, relations and sources.
+/// The records a data directory holds, validated: entities, offices, relations and sources.
+///
+/// Records only: the relation patterns and the drawing style a data directory
+/// may also hold are loaded beside it, in a [`Loaded`](crate::load::Loaded).
 ///
 /// Maps keep the order in which records appear in the files (files sorted by
 /// path), so everything built from a dataset is deterministic.
@@ -26,10 +27,6 @@ pub struct Dataset {
     pub sources: IndexMap<String, Source>,
     /// The data directory each source was defined in (its `file` is relative to it).
     pub source_dirs: IndexMap<String, PathBuf>,
-    /// How exports draw the graph.
-    pub style: Style,
-    /// Relation patterns and cues for text matching.
-    pub patterns: PatternSet,
     /// Caps on article size and sentence length for the matcher.
     pub limits: Limits,
 }

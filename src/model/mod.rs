@@ -1,4 +1,7 @@
-//! The data model: entities, offices, events, relations, sources and dates.
+//! The data model: entities, offices, events, relations, sources and dates,
+//! and the curator's relation patterns and drawing style as plain data.
+//!
+//! `model` is the lowest layer: it imports no other module of the crate.
 //!
 //! These types are what the [`load`](crate::load) stage produces from RON files
 //! and what the [`graph`](crate::graph) stage turns into nodes and edges.
@@ -9,8 +12,10 @@ mod entity;
 mod event;
 mod limits;
 mod office;
+mod patterns;
 mod relation;
 mod source;
+mod style;
 
 pub use dataset::Dataset;
 pub use date::{Date, DateError, Precision};
@@ -18,5 +23,7 @@ pub use entity::{AliasStrength, Entity, EntityKind};
 pub use event::{EventDetails, EventStatus, EventType, MeetingMode, Participant, ParticipantRole};
 pub use limits::Limits;
 pub use office::{Office, Tenure};
+pub use patterns::{Cues, OnPlanned, Pattern, PatternRelation, PatternSet, Shape};
 pub use relation::{AgreementStatus, AttributeValue, FundingStatus, Relation, RelationKind};
 pub use source::Source;
+pub use style::{Attributes, Overview, PageStyle, Style};

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::incremental::{extract_articles, graph_from_owned, reusable_articles, take_cached};
 use super::{ExtractionReport, PipelineError};
 use crate::graph::KnowledgeGraph;
-use crate::model::Dataset;
+use crate::load::Loaded;
 use crate::store::{Freshness, Store};
 
 /// Where the store is, and what to do when it is out of date.
@@ -28,12 +28,23 @@ pub struct StoreOptions {
 /// error under [`StoreOptions::no_rebuild`]). The store itself is never
 /// written here: `build` does that.
 pub fn open_graph(
-    dataset: Dataset,
+    loaded: Loaded,
     dirs: &[PathBuf],
     options: &StoreOptions,
     notify: &dyn Fn(&str),
     progress: &(dyn Fn() + Sync),
 ) -> Result<(KnowledgeGraph, ExtractionReport), PipelineError> {
+    let Loaded {
+        dataset,
+        patterns,
+        style,
+    } = loaded;
+    let pattern_count = patterns.patterns.len();
+    // The graph drawn in the data's style, its report counting the patterns.
+    let styled = |(graph, mut report): (KnowledgeGraph, ExtractionReport)| {
+        report.patterns = pattern_count;
+        (graph.with_style(style.clone()), report)
+    };
     let refuse = |why: String| PipelineError::StoreOutOfDate {
         path: options.path.clone(),
         why,
@@ -47,8 +58,8 @@ pub fn open_graph(
                 notify(&format!("{why}; matching every article"));
             }
             let (entries, skipped) =
-                extract_articles(&dataset, &Default::default(), true, progress);
-            return Ok(graph_from_owned(dataset, entries, skipped));
+                extract_articles(&dataset, &patterns, &Default::default(), true, progress);
+            return Ok(styled(graph_from_owned(dataset, entries, skipped)));
         }
     };
     let fresh = store.check(dirs)?;
@@ -65,17 +76,17 @@ pub fn open_graph(
     // Fresh means the data files and the code are those recorded, so the
     // matcher's fingerprint is too: no need to compute it.
     let mut cache = if verify {
-        reusable_articles(&store, &dataset)?
+        reusable_articles(&store, &dataset, &patterns)?
     } else {
         store.articles(&dataset)?
     };
     if !verify {
         if let Some(entries) = take_cached(&dataset, &mut cache) {
-            return Ok(graph_from_owned(dataset, entries, Vec::new()));
+            return Ok(styled(graph_from_owned(dataset, entries, Vec::new())));
         }
     }
-    let (entries, skipped) = extract_articles(&dataset, &cache, verify, progress);
-    Ok(graph_from_owned(dataset, entries, skipped))
+    let (entries, skipped) = extract_articles(&dataset, &patterns, &cache, verify, progress);
+    Ok(styled(graph_from_owned(dataset, entries, skipped)))
 }
 
 /// A store that can answer, or why not.

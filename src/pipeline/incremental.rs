@@ -11,8 +11,9 @@ use rayon::prelude::*;
 use super::{read_article_within, ArticleReport, ExtractionReport, PipelineError, SkippedArticle};
 use crate::extract::{ArticleFacts, Extractor};
 use crate::graph::KnowledgeGraph;
+use crate::load::Loaded;
 use crate::mentions::Matcher;
-use crate::model::{Dataset, Source};
+use crate::model::{Dataset, PatternSet, Source};
 use crate::store::{self, ArticleEntry, Store};
 
 /// Articles already matched, by source id.
@@ -22,6 +23,7 @@ pub type ArticleCache = IndexMap<String, ArticleEntry>;
 /// the author of each outlet ("I" and "we" in its statements).
 struct Lazy<'d> {
     dataset: &'d Dataset,
+    patterns: &'d PatternSet,
     tools: OnceLock<(Matcher, Extractor)>,
     authors: std::collections::HashMap<&'d str, Option<usize>>,
 }
@@ -30,7 +32,7 @@ impl Lazy<'_> {
     fn get(&self) -> &(Matcher, Extractor) {
         self.tools.get_or_init(|| {
             let matcher = Matcher::new(self.dataset);
-            (matcher, Extractor::new(&self.dataset.patterns))
+            (matcher, Extractor::new(self.patterns))
         })
     }
 }
@@ -43,12 +45,14 @@ impl Lazy<'_> {
 /// limits, is skipped and returned apart. `progress` is called once per article.
 pub fn extract_articles(
     dataset: &Dataset,
+    patterns: &PatternSet,
     cache: &ArticleCache,
     verify: bool,
     progress: &(dyn Fn() + Sync),
 ) -> (Vec<ArticleEntry>, Vec<SkippedArticle>) {
     let lazy = Lazy {
         dataset,
+        patterns,
         tools: OnceLock::new(),
         authors: super::authors(dataset),
     };
@@ -160,7 +164,11 @@ pub fn graph_from_entries(
     let articles = entries.iter().map(article_report).collect();
     (
         KnowledgeGraph::build_with(dataset, facts),
-        ExtractionReport { articles, skipped },
+        ExtractionReport {
+            articles,
+            skipped,
+            ..Default::default()
+        },
     )
 }
 
@@ -197,15 +205,23 @@ pub fn graph_from_owned(
     let facts = entries.into_iter().map(|e| e.facts).collect();
     (
         KnowledgeGraph::build_with(dataset, facts),
-        ExtractionReport { articles, skipped },
+        ExtractionReport {
+            articles,
+            skipped,
+            ..Default::default()
+        },
     )
 }
 
 /// The articles of a store that `dataset` can reuse: none when the entities,
 /// offices, patterns or newsgraph itself changed since it was written.
-pub fn reusable_articles(store: &Store, dataset: &Dataset) -> Result<ArticleCache, PipelineError> {
+pub fn reusable_articles(
+    store: &Store,
+    dataset: &Dataset,
+    patterns: &PatternSet,
+) -> Result<ArticleCache, PipelineError> {
     let fingerprint = store.meta("matcher_fingerprint")?;
-    if fingerprint.as_deref() != Some(store::matcher_fingerprint(dataset).as_str()) {
+    if fingerprint.as_deref() != Some(store::matcher_fingerprint(dataset, patterns).as_str()) {
         return Ok(ArticleCache::new());
     }
     Ok(store.articles(dataset)?)
@@ -216,20 +232,26 @@ pub fn reusable_articles(store: &Store, dataset: &Dataset) -> Result<ArticleCach
 /// unreadable store means every article is matched. Returns the entries to
 /// write into the new store.
 pub fn build_graph_incremental(
-    dataset: Dataset,
+    loaded: Loaded,
     store_path: Option<&Path>,
     progress: &(dyn Fn() + Sync),
 ) -> Result<(KnowledgeGraph, ExtractionReport, Vec<ArticleEntry>), PipelineError> {
+    let Loaded {
+        dataset,
+        patterns,
+        style,
+    } = loaded;
     let store = store_path
         .filter(|p| p.is_file())
         .and_then(|p| Store::open(p).ok());
     let cache = match &store {
-        Some(store) => reusable_articles(store, &dataset)?,
+        Some(store) => reusable_articles(store, &dataset, &patterns)?,
         None => ArticleCache::new(),
     };
-    let (entries, skipped) = extract_articles(&dataset, &cache, true, progress);
-    let (graph, report) = graph_from_entries(dataset, &entries, skipped);
-    Ok((graph, report, entries))
+    let (entries, skipped) = extract_articles(&dataset, &patterns, &cache, true, progress);
+    let (graph, mut report) = graph_from_entries(dataset, &entries, skipped);
+    report.patterns = patterns.patterns.len();
+    Ok((graph.with_style(style), report, entries))
 }
 
 /// Writes the store of a graph built from `dirs` (see [`store::write`]).
@@ -237,8 +259,9 @@ pub fn write_store(
     path: &Path,
     dirs: &[PathBuf],
     graph: &KnowledgeGraph,
+    patterns: &PatternSet,
     entries: &[ArticleEntry],
 ) -> Result<(), PipelineError> {
-    let inputs = store::Inputs::of(dirs, graph.dataset())?;
+    let inputs = store::Inputs::of(dirs, graph.dataset(), patterns)?;
     Ok(store::write(path, graph, entries, &inputs)?)
 }

@@ -2,14 +2,15 @@
 
 use serde::Serialize;
 
-use crate::export::edge_label;
+use crate::graph::present::edge_label;
 use crate::graph::{FactOrigin, FactRef};
 use crate::model::{AttributeValue, Date};
 
 /// One fact, flattened for query results.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactSummary {
-    /// The fact's id in this graph (`f12`), as in the JSON, CSV and SVG exports.
+    /// The fact's id in this graph (`f12`, a [`FactId`](crate::graph::FactId)
+    /// written out), as in the JSON, CSV and SVG exports.
     pub id: String,
     /// Subject id.
     pub from: String,
@@ -41,7 +42,7 @@ impl FactSummary {
     /// Flattens a fact.
     pub fn of(fact: &FactRef<'_>) -> FactSummary {
         FactSummary {
-            id: format!("f{}", fact.edge.index()),
+            id: fact.id().to_string(),
             from: fact.from.id.clone(),
             from_name: fact.from.name.clone(),
             relation: fact.fact.relation.name(),

@@ -47,12 +47,12 @@ pub fn article_key(content_hash: &str, source: &Source) -> String {
 /// A fingerprint of everything the matcher reads besides the article: the
 /// code ([`CODE_HASH`]), the entities, the offices and the patterns. When it
 /// changes, every article is matched again.
-pub fn matcher_fingerprint(dataset: &Dataset) -> String {
+pub fn matcher_fingerprint(dataset: &Dataset, patterns: &crate::model::PatternSet) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(CODE_HASH.as_bytes());
     let parts = format!(
         "{:?}\n{:?}\n{:?}",
-        dataset.entities, dataset.offices, dataset.patterns
+        dataset.entities, dataset.offices, patterns
     );
     hasher.update(parts.as_bytes());
     hasher.finalize().to_hex().to_string()

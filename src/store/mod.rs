@@ -9,14 +9,16 @@
 //! documents the tables: they are a public interface.
 //!
 //! ```
-//! use newsgraph::{pipeline, store, Dataset};
+//! use newsgraph::{pipeline, store, Loaded};
 //!
 //! let dirs = ["data".into()];
-//! let dataset = Dataset::load("data")?;
-//! let (graph, _, articles) = pipeline::build_graph_incremental(dataset, None, &|| {})?;
+//! let loaded = Loaded::load("data")?;
+//! let patterns = loaded.patterns.clone();
+//! let (graph, _, articles) = pipeline::build_graph_incremental(loaded, None, &|| {})?;
 //! let dir = tempfile::tempdir()?;
 //! let path = dir.path().join("newsgraph.sqlite");
-//! store::write(&path, &graph, &articles, &store::Inputs::of(&dirs, graph.dataset())?)?;
+//! let inputs = store::Inputs::of(&dirs, graph.dataset(), &patterns)?;
+//! store::write(&path, &graph, &articles, &inputs)?;
 //! let opened = store::Store::open(&path)?;
 //! assert_eq!(opened.check(&dirs)?, store::Freshness::Fresh);
 //! # Ok::<(), Box<dyn std::error::Error>>(())

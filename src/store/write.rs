@@ -20,13 +20,17 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// Hashes the data files under `dirs` and fingerprints `dataset`.
-    pub fn of(dirs: &[PathBuf], dataset: &crate::model::Dataset) -> Result<Inputs, StoreError> {
+    /// Hashes the data files under `dirs` and fingerprints `dataset` with its `patterns`.
+    pub fn of(
+        dirs: &[PathBuf],
+        dataset: &crate::model::Dataset,
+        patterns: &crate::model::PatternSet,
+    ) -> Result<Inputs, StoreError> {
         let files = crate::load::data_files(dirs)?;
         Ok(Inputs {
             data_dirs: dirs.iter().map(|d| d.display().to_string()).collect(),
             data_files: hash::hash_files(&files)?,
-            fingerprint: hash::matcher_fingerprint(dataset),
+            fingerprint: hash::matcher_fingerprint(dataset, patterns),
         })
     }
 }

@@ -1,9 +1,10 @@
 //! Relation patterns as data: which words trigger which relation, and how the
 //! arguments attach (`patterns: [...]` and `cues: (...)` in `data/patterns.ron`).
+//! Only the schema lives here, below `load`; `extract` compiles it.
 
 use serde::Deserialize;
 
-use crate::model::{AgreementStatus, EntityKind, MeetingMode};
+use super::{AgreementStatus, EntityKind, MeetingMode};
 
 /// The relation a pattern produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -199,7 +200,7 @@ pub struct PatternSet {
     pub cues: Cues,
 }
 
-/// The patterns of `data/patterns.ron`, built into the library for datasets without their own.
+/// The patterns of `data/patterns.ron`, built into the library for data directories without their own.
 const BUILTIN: &str = include_str!("../../data/patterns.ron");
 
 impl PatternSet {

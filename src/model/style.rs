@@ -1,4 +1,5 @@
 //! How pictures look, as data a curator edits (`style: (...)` in `data/style.ron`).
+//! Only the schema lives here, below `load`; `export` draws with it.
 
 use indexmap::IndexMap;
 use serde::Deserialize;
@@ -12,7 +13,7 @@ pub type Attributes = IndexMap<String, String>;
 /// then `kinds[kind]`; `edge` to every edge, then `relations[relation]`, then
 /// `derived` to facts derived from other records.
 ///
-/// A dataset without a `style` section is drawn with [`Style::builtin`]; a
+/// A data directory without a `style` section is drawn with [`Style::builtin`]; a
 /// field left out of a `style` section is empty.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
