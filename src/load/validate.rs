@@ -418,15 +418,6 @@ fn check_overlaps(
     for (i, a) in holders.iter().enumerate() {
         for b in &holders[i + 1..] {
             if a.person != b.person && a.overlaps(b) {
-                let period = |t: &Tenure| {
-                    let show =
-                        |d: Option<crate::model::Date>, open| d.map_or(open, |d| d.to_string());
-                    format!(
-                        "{} to {}",
-                        show(t.from, "?".into()),
-                        show(t.to, "present".into())
-                    )
-                };
                 let message = format!(
                     "{office} held by `{}` ({}) and `{}` ({}) at once",
                     a.person,
