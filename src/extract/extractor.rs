@@ -183,9 +183,12 @@ impl Extractor {
             // article's own date ("Published on …", "today") says nothing about
             // when things happened: after it, the main event's date is the
             // better guess again.
+            // A date in a future clause ("… would arrive in September") is
+            // no time things happened at.
             let dated: Vec<_> = dates
                 .iter()
                 .filter(|d| !is_publication_date(text, d))
+                .filter(|d| !after_future_modal(text, sentence.range.start, d.range.start))
                 .collect();
             if let Some(last) = dated.last() {
                 let own_date = !last.explicit && Some(last.date) == analysis.reference_date;
@@ -970,6 +973,11 @@ fn sentence_date<'d>(
             // and so does one after a list ("met A, B, and C on Tuesday").
             let reported =
                 is_reporting(between.rsplit(',').next().unwrap_or("")) && Some(d.date) != own;
+            // "thanked Rubio for the support that will arrive in September":
+            // a date past a future modal belongs to that future clause.
+            if has_future_modal(between) {
+                return false;
+            }
             !between.contains(',')
                 || reported
                 || d.explicit
@@ -1026,6 +1034,20 @@ fn subject_pronoun_before(text: &str, from: usize, to: usize) -> bool {
         .rev()
         .take(2)
         .any(|w| matches!(w, "he" | "she"))
+}
+
+/// Whether `text` holds a future modal ("will", "would", "shall").
+fn has_future_modal(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w, "will" | "would" | "shall"))
+}
+
+/// Whether a future modal stands in the clause before byte `at` (from the
+/// sentence's start at `start`): "the funds would arrive in September".
+fn after_future_modal(text: &str, start: usize, at: usize) -> bool {
+    let before = &text[start..at];
+    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    has_future_modal(clause)
 }
 
 /// Whether a funding trigger is the purpose of a grant the sentence already
