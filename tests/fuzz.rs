@@ -10,13 +10,13 @@
 //! PROPTEST_CASES=200000 cargo test --release --test fuzz
 //! ```
 
-use std::ops::Range;
-use std::sync::OnceLock;
+mod common;
 
-use newsgraph::extract::Extractor;
-use newsgraph::mentions::Matcher;
+use std::ops::Range;
+
+use common::{dataset, matcher};
 use newsgraph::text::{find_dates, split_sentences, split_sentences_capped};
-use newsgraph::{Dataset, Date, Loaded};
+use newsgraph::{Dataset, Date};
 use proptest::prelude::*;
 
 /// Cases per property: `PROPTEST_CASES`, else 64.
@@ -30,23 +30,6 @@ fn config() -> ProptestConfig {
         failure_persistence: None,
         ..ProptestConfig::default()
     }
-}
-
-fn loaded() -> &'static Loaded {
-    static DATA: OnceLock<Loaded> = OnceLock::new();
-    DATA.get_or_init(|| Loaded::load("data").expect("the bundled data loads"))
-}
-
-fn dataset() -> &'static Dataset {
-    &loaded().dataset
-}
-
-fn matcher() -> &'static (Matcher, Extractor) {
-    static MATCHER: OnceLock<(Matcher, Extractor)> = OnceLock::new();
-    MATCHER.get_or_init(|| {
-        let data = dataset();
-        (Matcher::new(data), Extractor::new(&loaded().patterns))
-    })
 }
 
 /// Pieces of news text, names and punctuation the splitter and matcher care about.

@@ -5,30 +5,13 @@
 //! would be 64x), never as an absolute time. A test binary of its own, so
 //! no other test runs beside the timings.
 
-use std::sync::OnceLock;
+mod common;
+
 use std::time::{Duration, Instant};
 
-use newsgraph::extract::Extractor;
-use newsgraph::mentions::Matcher;
+use common::{dataset, matcher};
 use newsgraph::text::{find_dates, split_sentences};
-use newsgraph::{Dataset, Date, Loaded};
-
-fn loaded() -> &'static Loaded {
-    static DATA: OnceLock<Loaded> = OnceLock::new();
-    DATA.get_or_init(|| Loaded::load("data").expect("the bundled data loads"))
-}
-
-fn dataset() -> &'static Dataset {
-    &loaded().dataset
-}
-
-fn matcher() -> &'static (Matcher, Extractor) {
-    static MATCHER: OnceLock<(Matcher, Extractor)> = OnceLock::new();
-    MATCHER.get_or_init(|| {
-        let data = dataset();
-        (Matcher::new(data), Extractor::new(&loaded().patterns))
-    })
-}
+use newsgraph::{Dataset, Date};
 
 /// The best of five timings of `run` on `input`.
 fn best_time(input: &str, run: &dyn Fn(&str)) -> Duration {
