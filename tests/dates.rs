@@ -42,3 +42,34 @@ fn a_date_in_a_future_clause_dates_nothing_that_happened() {
     assert!(!dates.is_empty());
     assert!(dates.iter().all(|d| d == "2025-06-12"), "{dates:?}");
 }
+
+#[test]
+fn a_fact_dated_after_its_sources_were_published_is_flagged() {
+    use newsgraph::model::{Relation, RelationKind};
+    use newsgraph::{Dataset, KnowledgeGraph};
+
+    let mut dataset = Dataset::load("data").unwrap();
+    let clean = KnowledgeGraph::build(dataset.clone());
+    assert!(
+        clean.dated_after_publication().is_empty(),
+        "the bundled data has no fact dated after its sources (planned events are not judged)"
+    );
+    // The source was published on 2022-01-29; a fact it states cannot be of March.
+    dataset.relations.push(Relation {
+        from: "antony-blinken".into(),
+        relation: RelationKind::MetWith {
+            mode: newsgraph::model::MeetingMode::InPerson,
+        },
+        to: "juan-carlos-holguin".into(),
+        date: Date::ym(2022, 3).unwrap(),
+        sources: vec!["wire-2022-01-29-holguin-blinken".into()],
+        event: None,
+        evidence: None,
+        note: None,
+    });
+    let late = KnowledgeGraph::build(dataset).dated_after_publication();
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert_eq!(late[0].date.to_string(), "2022-03");
+    assert_eq!(late[0].published.to_string(), "2022-01-29");
+    assert_eq!(late[0].source, "wire-2022-01-29-holguin-blinken");
+}

@@ -36,6 +36,7 @@ fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> 
     } = data.build_graph(&store)?;
     super::check::summary(&graph, report.patterns, out)?;
     super::check::matcher_summary(&report, out)?;
+    super::check::late_dates(&graph, false, out)?;
     let written = pipeline::write_exports(&graph, dir)?;
     for path in &written.written {
         writeln!(out, "wrote {}", path.display())?;

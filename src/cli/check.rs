@@ -29,6 +29,7 @@ impl CheckArgs {
         } else {
             matcher_summary(&report, out)?;
         }
+        late_dates(&graph, true, out)?;
         writeln!(out, "ok: no errors")?;
         Ok(Answer::Found)
     }
@@ -95,5 +96,43 @@ pub fn summary(
         graph.petgraph().edge_count(),
         relations.join(", ")
     )?;
+    Ok(())
+}
+
+/// Lists the facts dated after every source that states them was published:
+/// a warning, not an error, for the curator to look at. `list` prints each
+/// one; otherwise only how many there are and where to see them.
+pub fn late_dates(graph: &KnowledgeGraph, list: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let late = graph.dated_after_publication();
+    if late.is_empty() {
+        return Ok(());
+    }
+    let (is, their) = if late.len() == 1 {
+        ("is", "its")
+    } else {
+        ("are", "their")
+    };
+    writeln!(
+        out,
+        "warning: {} {is} dated after {their} sources were published (check the dates):",
+        count(late.len(), "fact", "facts")
+    )?;
+    if !list {
+        writeln!(out, "  (`newsgraph check` lists them)")?;
+        return Ok(());
+    }
+    for l in &late {
+        writeln!(
+            out,
+            "  {} {} {} -> {} on {}, but {} was published on {}",
+            l.fact.id,
+            l.fact.relation,
+            l.fact.from_name,
+            l.fact.to_name,
+            l.date,
+            l.source,
+            l.published
+        )?;
+    }
     Ok(())
 }

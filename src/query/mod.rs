@@ -14,9 +14,11 @@
 //! | [`stats`](crate::KnowledgeGraph::stats) | how big is the graph, who is central? |
 //! | [`search`](crate::KnowledgeGraph::search) | which entities are called something like this? |
 //! | [`edges`](crate::KnowledgeGraph::edges) | which facts match these filters? |
+//!| [`dated_after_publication`](crate::KnowledgeGraph::dated_after_publication) | which facts are dated after every source that states them? |
 
 mod centrality;
 mod edges;
+mod late;
 mod neighbors;
 mod path;
 mod search;
@@ -29,6 +31,7 @@ mod who_met;
 
 pub use centrality::pagerank;
 pub use edges::EdgeFilter;
+pub use late::LateFact;
 pub use neighbors::{Direction, Neighbor, NeighborOptions};
 pub use path::{FactPath, PathOptions, PathStep};
 pub use search::SearchHit;
