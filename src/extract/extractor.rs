@@ -14,8 +14,8 @@ use super::clause::{
 use super::cues::{any, any_within, CueKind, CueSet, Hit};
 use super::fact::{DateOrigin, ExtractedFact, Party};
 use super::implied::{
-    drop_undated_repeats, funders_as_governments, host_of_list, implied_visits, not_after,
-    own_amount, with_group_meeting, Recent,
+    drop_undated_repeats, fronted_visit, funders_as_governments, host_of_list, implied_visits,
+    not_after, own_amount, with_group_meeting, Recent,
 };
 use super::money::find_money;
 use super::phrases::{PhraseSet, PhraseSetBuilder};
@@ -174,7 +174,41 @@ impl Extractor {
                     break;
                 }
             }
-            let implied = implied_visits(dataset, text, &args, &stated);
+            let mut implied = implied_visits(dataset, text, &args, &stated);
+            let planned = &self.set.cues.planned_clause;
+            if let Some((place, person)) =
+                fronted_visit(dataset, text, &sentence.range, &args, planned)
+            {
+                let opening = sentence.range.start..sentence.range.start;
+                let mentioned =
+                    sentence_date(text, dates, &opening, &args, analysis.reference_date);
+                let date = mentioned
+                    .map(|d| match d.explicit {
+                        true => (d.date, DateOrigin::Sentence),
+                        false => (
+                            not_after(d.date, analysis.reference_date),
+                            DateOrigin::Sentence,
+                        ),
+                    })
+                    .or(context_date.map(|d| (d, DateOrigin::Context)))
+                    .or(fallback.map(|d| (d, DateOrigin::Fallback)));
+                if let Some((date, date_origin)) = date {
+                    implied.push(ExtractedFact {
+                        subject: person.entity,
+                        object: place.entity,
+                        relation: RelationKind::Visited,
+                        date,
+                        date_origin,
+                        sentence: sentence.index,
+                        sentence_range: sentence.range.clone(),
+                        subject_range: person.range.clone(),
+                        object_range: place.range.clone(),
+                        trigger_range: opening.start..place.range.start,
+                        pattern: "visit-fronted-locative".to_string(),
+                        confidence: 0.7,
+                    });
+                }
+            }
             for fact in stated.into_iter().chain(implied) {
                 recent.note(dataset, &fact);
                 push_fact(&mut facts, fact);
@@ -277,6 +311,19 @@ impl Extractor {
         if planned && pattern.on_planned == OnPlanned::Drop {
             return Vec::new();
         }
+        if !pattern.needs_after.is_empty() {
+            let after = fold(&sentence_text[trigger_in_sentence.end..]);
+            let words: Vec<&str> = after
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .collect();
+            if !pattern
+                .needs_after
+                .iter()
+                .any(|w| words.contains(&w.as_str()))
+            {
+                return Vec::new();
+            }
+        }
         let pairs = self.attach(pattern, site);
         let Some(relation) =
             self.relation(pattern, site, sentence_text, trigger_in_sentence.clone())
@@ -319,6 +366,7 @@ impl Extractor {
         let found: Vec<_> = pairs
             .into_iter()
             .filter(|(s, o, _)| s.entity != o.entity)
+            .filter(|(s, o, _)| !pattern.abroad_only || is_abroad(site.dataset, s.entity, o.entity))
             .map(|(s, o, certainty)| {
                 let certainty = certainty * s.certainty * o.certainty;
                 let object_at = o.range.start.saturating_sub(offset);
@@ -1262,4 +1310,12 @@ fn prefer_specific(kept: &mut RelationKind, other: RelationKind) {
         }
         _ => {}
     }
+}
+
+/// Whether `visitor` comes from another country than `place` belongs to
+/// (and both countries are known).
+fn is_abroad(dataset: &Dataset, visitor: usize, place: usize) -> bool {
+    let home = government_of(dataset, &dataset.entities[visitor].id);
+    let host = government_of(dataset, &dataset.entities[place].id);
+    home.is_some() && host.is_some() && home != host
 }

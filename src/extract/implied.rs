@@ -36,7 +36,7 @@ pub fn implied_visits(
                 && (f.subject == meeting.subject || f.subject == meeting.object)
                 && during(text, f.trigger_range.start)
         });
-        let Some((place, host)) = venue(dataset, text, args, meeting).or_else(|| {
+        let Some((place, host)) = venue(dataset, text, args, meeting, facts).or_else(|| {
             let visit = visit?;
             let place = args.iter().find(|a| a.entity == visit.object)?;
             Some((place, host_of(dataset, visit.object)?))
@@ -82,16 +82,38 @@ fn venue<'a>(
     text: &str,
     args: &'a [Arg],
     meeting: &ExtractedFact,
+    facts: &[ExtractedFact],
 ) -> Option<(&'a Arg, usize)> {
+    // Every party the same trigger met is a party, not a venue ("joined the
+    // ministers of A, B and C in Tashkent").
+    let met_here = |entity: usize| {
+        facts.iter().any(|f| {
+            f.trigger_range == meeting.trigger_range && (f.subject == entity || f.object == entity)
+        })
+    };
+    // Names inside a party's mention ("Egyptian" in "Egyptian President
+    // Hosni Mubarak") are the party's, not a place of their own. A party
+    // named by a stand-in ("the two men") spans the sentence: no mention.
+    let inside = |r: &std::ops::Range<usize>, m: &std::ops::Range<usize>| {
+        *m != meeting.sentence_range && r.start >= m.start && r.end <= m.end
+    };
     let after = args.iter().filter(|a| {
-        a.range.start >= meeting.trigger_range.end && a.range.end <= meeting.sentence_range.end
+        a.range.start >= meeting.trigger_range.end
+            && a.range.end <= meeting.sentence_range.end
+            && !inside(&a.range, &meeting.subject_range)
+            && !inside(&a.range, &meeting.object_range)
     });
-    for a in after {
+    let after: Vec<&Arg> = after.collect();
+    for (i, a) in after.iter().enumerate() {
+        // "the Red Sea resort of Sharm el-Sheikh": the place after "of" heads the phrase.
+        if let Some(next) = after.get(i + 1) {
+            if modifies(text, a, next) {
+                continue;
+            }
+        }
         let entity = &dataset.entities[a.entity];
         let lead = locative_lead(text, meeting.sentence_range.start, a.range.start);
-        let party = a.entity == meeting.subject
-            || a.entity == meeting.object
-            || entity.kind == EntityKind::Person;
+        let party = met_here(a.entity) || entity.kind == EntityKind::Person;
         let host = match (lead, entity.kind) {
             (Some(_), EntityKind::Place) => host_of(dataset, a.entity),
             (Some(1), EntityKind::Government) => Some(a.entity),
@@ -99,9 +121,22 @@ fn venue<'a>(
             (None, _) if party => continue,
             (None, _) => return None,
         };
-        return host.map(|h| (a, h));
+        return host.map(|h| (*a, h));
     }
     None
+}
+
+/// Whether name `a` only modifies the noun of an "of" phrase naming `b`
+/// ("Red Sea" in "the Red Sea resort of Sharm el-Sheikh"): at most two
+/// words and "of" between them, and no punctuation.
+fn modifies(text: &str, a: &Arg, b: &Arg) -> bool {
+    let Some(between) = text.get(a.range.end..b.range.start) else {
+        return false;
+    };
+    let words: Vec<String> = between.split_whitespace().map(fold).collect();
+    !between.contains([',', ';', '(', ')'])
+        && (2..=3).contains(&words.len())
+        && words.last().is_some_and(|w| w == "of")
 }
 
 /// Whether the visit whose trigger starts at `at` frames the sentence's
@@ -127,36 +162,52 @@ fn host_of(dataset: &Dataset, place: usize) -> Option<usize> {
 }
 
 /// How many words stand between "in"/"at" and byte `at` ("in the city of
-/// Boa Vista": 3, then 1 for "in Kenya"), when the phrase is locative.
+/// Boa Vista": 4, then 1 for "in Kenya"), when the phrase is locative. A
+/// place named by an "of" phrase may have a longer descriptor before it
+/// ("in the Red Sea resort of Sharm el-Sheikh").
 fn locative_lead(text: &str, sentence_start: usize, at: usize) -> Option<usize> {
+    const PLAIN: usize = 4;
+    const OF_PHRASE: usize = 7;
     let before = &text[sentence_start..at];
     let cut = before.rfind([',', ';', '(']).map_or(0, |i| i + 1);
     let words: Vec<String> = before[cut..]
         .split_whitespace()
         .rev()
-        .take(4)
+        .take(OF_PHRASE)
         .map(fold)
         .collect();
+    let reach = if words.first().is_some_and(|w| w == "of") {
+        OF_PHRASE
+    } else {
+        PLAIN
+    };
     words
         .iter()
+        .take(reach)
         .position(|w| w == "in" || w == "at")
         .map(|i| i + 1)
 }
 
 /// The members of a group meeting met each other too: objects of one
 /// meeting trigger that come from different countries ("met with the
-/// foreign ministers of Estonia, Latvia and Lithuania").
+/// foreign ministers of Estonia, Latvia and Lithuania"). People pair with
+/// people and governments with governments: a list is of one kind of thing.
 pub fn with_group_meeting(dataset: &Dataset, pairs: Pairs) -> Pairs {
-    let people: Vec<&Party> = pairs
+    let kind = |p: &Party| dataset.entities[p.entity].kind;
+    let members: Vec<&Party> = pairs
         .iter()
         .map(|(_, o, _)| o)
-        .filter(|o| dataset.entities[o.entity].kind == EntityKind::Person)
+        .filter(|o| matches!(kind(o), EntityKind::Person | EntityKind::Government))
         .collect();
     let country = |p: &Party| government_of(dataset, &dataset.entities[p.entity].id);
     let mut extra = Vec::new();
-    for (i, a) in people.iter().enumerate() {
-        for b in &people[i + 1..] {
-            if a.entity != b.entity && country(a).is_some() && country(a) != country(b) {
+    for (i, a) in members.iter().enumerate() {
+        for b in &members[i + 1..] {
+            if a.entity != b.entity
+                && kind(a) == kind(b)
+                && country(a).is_some()
+                && country(a) != country(b)
+            {
                 extra.push(((*a).clone(), (*b).clone(), 0.8));
             }
         }
@@ -313,4 +364,66 @@ pub fn drop_undated_repeats(facts: &mut Vec<ExtractedFact>) {
         .map(key)
         .collect();
     facts.retain(|f| f.date_origin != DateOrigin::Fallback || !dated.contains(&key(f)));
+}
+
+/// A visit told by a fronted locative: "In Serbia Wednesday, Biden called
+/// for …", "In Kabul, Clinton said …". The sentence opens with "In" and a
+/// place (or a country), perhaps a time, then a comma and a person as the
+/// clause's subject, who comes from another country. A clause with a planned
+/// cue after the person ("…, Biden will meet") tells no visit yet.
+/// Returns the place and the person.
+pub fn fronted_visit<'a>(
+    dataset: &Dataset,
+    text: &str,
+    sentence: &std::ops::Range<usize>,
+    args: &'a [Arg],
+    planned: &[String],
+) -> Option<(&'a Arg, &'a Arg)> {
+    const PLACE_LEAD: usize = 3;
+    const TIME_WORDS: usize = 3;
+    const SUBJECT_LEAD: usize = 4;
+    let opening = text.get(sentence.start..)?;
+    let first_word = opening.split_whitespace().next().map(fold)?;
+    if first_word != "in" {
+        return None;
+    }
+    let mut inside = args
+        .iter()
+        .filter(|a| a.range.start >= sentence.start && a.range.end <= sentence.end);
+    let place = inside.next()?;
+    let lead = word_count(&text[sentence.start..place.range.start]);
+    let kind = dataset.entities[place.entity].kind;
+    let placed = match kind {
+        EntityKind::Place => lead <= PLACE_LEAD,
+        EntityKind::Government => lead == 1,
+        _ => false,
+    };
+    if !placed {
+        return None;
+    }
+    let rest = &text[place.range.end..sentence.end];
+    let comma = rest.find(',')?;
+    if word_count(&rest[..comma]) > TIME_WORDS || rest[..comma].contains(['(', ';']) {
+        return None;
+    }
+    let person = inside.find(|a| a.range.start > place.range.end + comma)?;
+    let lead = &text[place.range.end + comma + 1..person.range.start];
+    if dataset.entities[person.entity].kind != EntityKind::Person
+        || word_count(lead) > SUBJECT_LEAD
+        || lead.contains([',', ';', '"', '“'])
+    {
+        return None;
+    }
+    let next: Vec<String> = text[person.range.end..sentence.end]
+        .split_whitespace()
+        .take(3)
+        .map(fold)
+        .collect();
+    let next = next.join(" ");
+    if planned.iter().any(|p| next.starts_with(p.as_str())) {
+        return None;
+    }
+    let home = government_of(dataset, &dataset.entities[person.entity].id);
+    let host = host_of(dataset, place.entity);
+    (home.is_some() && host.is_some() && home != host).then_some((place, person))
 }

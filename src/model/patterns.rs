@@ -139,6 +139,15 @@ pub struct Pattern {
     /// ("will provide $6 million to bolster Ecuador's Navy").
     #[serde(default)]
     pub objects_past_infinitive: bool,
+    /// Whether the subject must come from another country than the object
+    /// belongs to: being "in Dhaka" is a visit for a foreigner only.
+    #[serde(default)]
+    pub abroad_only: bool,
+    /// Words one of which must follow the trigger in its sentence: "joined
+    /// the ministers" is a meeting only when they gathered for a meeting,
+    /// talks or a summit, not when one "joined" the other in a cause.
+    #[serde(default)]
+    pub needs_after: Vec<String>,
 }
 
 fn default_object_gap() -> usize {
