@@ -1,6 +1,7 @@
 //! Exports of the whole graph or of a [`View`] (an entity's neighbourhood,
 //! some relations, a period): DOT (and SVG/PNG through Graphviz), GraphML,
-//! Cytoscape.js JSON, CSV for Neo4j and Gephi, and a self-contained HTML page.
+//! Cytoscape.js JSON, CSV for Neo4j and Gephi, FollowTheMoney JSON lines (for
+//! Aleph and OpenSanctions), and a self-contained HTML page.
 //!
 //! Every text export treats names, descriptions and evidence as untrusted:
 //! control characters are dropped or escaped, CSV cells that a spreadsheet
@@ -10,6 +11,7 @@
 mod clean;
 mod csv;
 mod dot;
+mod ftm;
 mod graphml;
 mod html;
 mod json;
@@ -24,6 +26,10 @@ pub use crate::model::{Attributes, Overview, PageStyle, Style};
 pub use dot::{
     dot_graph, quoted, render, to_dot, view_dot_graph, view_to_dot, write_view_dot, Engine,
     ImageFormat,
+};
+pub use ftm::{
+    country_code, entity_id, fact_description, fact_id, format_number, position_id, source_id,
+    to_ftm, view_to_ftm, write_ftm, FtmEntity, FTM_ID_PREFIX,
 };
 pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
 pub use html::to_html;
