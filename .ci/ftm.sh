@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# CI: the FollowTheMoney export in followthemoney itself. Installs
+# CI: the FollowTheMoney export in followthemoney itself, and the RDF export
+# in rdflib (which followthemoney brings). Installs
 # followthemoney 4.x into the CI venv (its pyicu dependency builds against
 # Debian's libicu-dev with pkg-config and a C++ compiler), then runs
 # check_ftm.py (ftm validate and ftm aggregate, what went in against what came
-# out) on graphs/newsgraph.ftm.json and on an export of hostile text.
+# out) on graphs/newsgraph.ftm.json and on an export of hostile text, and
+# check_rdf.py on the N-Triples of both.
 # Usage: bash .ci/ftm.sh PYTHON (the venv's python)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +26,10 @@ fi
 "$py" -c "import followthemoney; print('followthemoney', followthemoney.__version__)"
 
 "$py" .ci/check_ftm.py graphs/newsgraph.ftm.json
+nt="$(mktemp)"
+cargo run --release --quiet -- --no-rebuild export --format nt -o "$nt"
+"$py" .ci/check_rdf.py "$nt" graphs/newsgraph.json
+rm -f "$nt"
 
 # Hostile text: the minimal fixture with control characters, line breaks,
 # markup, padding and a script URL in names, descriptions and evidence.
@@ -48,5 +54,8 @@ for old, new in [
     data = data.replace(old, new)
 open(path, "w", encoding="utf-8").write(data)
 PY
-cargo run --release --quiet -- --data "$hostile" export --format ftm -o "$hostile/hostile.ftm.json"
-"$py" .ci/check_ftm.py "$hostile/hostile.ftm.json"
+for format in ftm nt json; do
+    cargo run --release --quiet -- --data "$hostile" export --format "$format" -o "$hostile/hostile.$format"
+done
+"$py" .ci/check_ftm.py "$hostile/hostile.ftm"
+"$py" .ci/check_rdf.py "$hostile/hostile.nt" "$hostile/hostile.json"

@@ -299,3 +299,24 @@ fn export_format_ftm_writes_the_file_build_writes() {
     let full = export::view_to_ftm(&View::all(&graph_of(Path::new("data"))));
     assert_eq!(committed, full, "graphs/ is stale: run `newsgraph build`");
 }
+
+#[test]
+fn rdf_types_dates_at_their_precision_and_reifies_every_fact() {
+    let graph = graph_of(Path::new("data"));
+    let nt = export::view_to_ntriples(&View::all(&graph));
+    assert_eq!(nt, export::view_to_ntriples(&View::all(&graph)));
+    for line in nt.lines() {
+        assert!(line.starts_with('<') && line.ends_with(" ."), "{line}");
+        assert!(!line.chars().any(char::is_control), "{line}");
+    }
+    let statements = nt
+        .lines()
+        .filter(|l| l.ends_with("<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> ."))
+        .count();
+    assert_eq!(statements, graph.facts().count());
+    let xsd = "http://www.w3.org/2001/XMLSchema#";
+    assert!(nt.contains(&format!("\"2021-10\"^^<{xsd}gYearMonth>")));
+    assert!(nt.contains(&format!("\"2025-09-04\"^^<{xsd}date>")));
+    assert!(nt.contains(&format!("\"13500000\"^^<{xsd}decimal>")));
+    assert!(!nt.contains(&format!("\"2021-10\"^^<{xsd}date>")));
+}

@@ -410,6 +410,8 @@ pub enum ExportFormat {
     Csv,
     /// FollowTheMoney entities as JSON lines (Aleph, OpenSanctions, `ftm`).
     Ftm,
+    /// RDF as N-Triples, dates typed at their precision.
+    Nt,
     /// A self-contained interactive HTML page (laid out by Graphviz when installed, by force otherwise).
     Html,
 }

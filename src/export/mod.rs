@@ -1,7 +1,7 @@
 //! Exports of the whole graph or of a [`View`] (an entity's neighbourhood,
 //! some relations, a period): DOT (and SVG/PNG through Graphviz), GraphML,
 //! Cytoscape.js JSON, CSV for Neo4j and Gephi, FollowTheMoney JSON lines (for
-//! Aleph and OpenSanctions), and a self-contained HTML page.
+//! Aleph and OpenSanctions), RDF N-Triples, and a self-contained HTML page.
 //!
 //! Every text export treats names, descriptions and evidence as untrusted:
 //! control characters are dropped or escaped, CSV cells that a spreadsheet
@@ -18,6 +18,7 @@ mod json;
 mod output;
 mod positions;
 mod process;
+mod rdf;
 mod view;
 
 pub use self::csv::{to_csv_files, write_csv_files};
@@ -36,6 +37,7 @@ pub use html::to_html;
 pub use json::{edge_data, node_data, to_cytoscape, view_to_json, write_cytoscape};
 pub use output::{check_replaceable, write_atomic, write_atomic_with, Staging};
 pub use process::GRAPHVIZ_TIMEOUT;
+pub use rdf::{date_literal, view_to_ntriples, write_ntriples, VOCAB};
 pub use view::View;
 
 /// Why an export failed.
