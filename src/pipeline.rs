@@ -275,7 +275,7 @@ pub const MAX_DRAWN_NODES: usize = 3000;
 /// Writes every export of the graph into `out_dir`:
 ///
 /// - `newsgraph.dot`, `newsgraph.graphml`, `newsgraph.json` (Cytoscape.js),
-///   `csv/` (Neo4j and Gephi);
+///   `newsgraph.ftm.json` (FollowTheMoney JSON lines), `csv/` (Neo4j and Gephi);
 /// - `newsgraph.html` (the interactive page), laid out as Graphviz's picture
 ///   when Graphviz is installed and by force otherwise; like the picture, it
 ///   is skipped past [`MAX_DRAWN_FACTS`] or [`MAX_DRAWN_NODES`];
@@ -314,10 +314,14 @@ fn write_set(
     export::write_atomic_with(&graphml, |out| export::write_view_graphml(&all, out))?;
     let json = stage.join("newsgraph.json");
     export::write_atomic_with(&json, |out| export::write_cytoscape(&all, out))?;
+    let ftm = stage.join("newsgraph.ftm.json");
+    export::write_atomic_with(&ftm, |out| export::write_ftm(&all, out))?;
     let csv = export::write_csv_files(&all, &stage.join("csv"))?;
     let dot_path = stage.join("newsgraph.dot");
     export::write_atomic_with(&dot_path, |out| export::write_view_dot(&all, out))?;
-    report.written.extend([dot_path.clone(), graphml, json]);
+    report
+        .written
+        .extend([dot_path.clone(), graphml, json, ftm]);
     report.written.extend(csv);
     let mut write = |path: PathBuf, bytes: &[u8]| -> Result<(), ExportError> {
         export::write_atomic(&path, bytes)?;

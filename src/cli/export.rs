@@ -77,6 +77,8 @@ fn run(
         ExportFormat::Dot => export::view_to_dot(view).into_bytes(),
         ExportFormat::Graphml => export::view_to_graphml(view).into_bytes(),
         ExportFormat::Json => export::view_to_json(view).into_bytes(),
+        ExportFormat::Ftm => export::view_to_ftm(view).into_bytes(),
+        ExportFormat::Nt => export::view_to_ntriples(view).into_bytes(),
         ExportFormat::Svg => export::render(&export::view_to_dot(view), ImageFormat::Svg, engine)?,
         ExportFormat::Png => export::render(&export::view_to_dot(view), ImageFormat::Png, engine)?,
         ExportFormat::Html => {

@@ -408,6 +408,10 @@ pub enum ExportFormat {
     Json,
     /// CSV for Neo4j and Gephi: four files into the directory given by -o.
     Csv,
+    /// FollowTheMoney entities as JSON lines (Aleph, OpenSanctions, `ftm`).
+    Ftm,
+    /// RDF as N-Triples, dates typed at their precision.
+    Nt,
     /// A self-contained interactive HTML page (laid out by Graphviz when installed, by force otherwise).
     Html,
 }

@@ -1,6 +1,7 @@
 //! Exports of the whole graph or of a [`View`] (an entity's neighbourhood,
 //! some relations, a period): DOT (and SVG/PNG through Graphviz), GraphML,
-//! Cytoscape.js JSON, CSV for Neo4j and Gephi, and a self-contained HTML page.
+//! Cytoscape.js JSON, CSV for Neo4j and Gephi, FollowTheMoney JSON lines (for
+//! Aleph and OpenSanctions), RDF N-Triples, and a self-contained HTML page.
 //!
 //! Every text export treats names, descriptions and evidence as untrusted:
 //! control characters are dropped or escaped, CSV cells that a spreadsheet
@@ -10,12 +11,14 @@
 mod clean;
 mod csv;
 mod dot;
+mod ftm;
 mod graphml;
 mod html;
 mod json;
 mod output;
 mod positions;
 mod process;
+mod rdf;
 mod view;
 
 pub use self::csv::{to_csv_files, write_csv_files};
@@ -25,11 +28,16 @@ pub use dot::{
     dot_graph, quoted, render, to_dot, view_dot_graph, view_to_dot, write_view_dot, Engine,
     ImageFormat,
 };
+pub use ftm::{
+    country_code, entity_id, fact_description, fact_id, format_number, position_id, source_id,
+    to_ftm, view_to_ftm, write_ftm, FtmEntity, FTM_ID_PREFIX,
+};
 pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
 pub use html::to_html;
 pub use json::{edge_data, node_data, to_cytoscape, view_to_json, write_cytoscape};
 pub use output::{check_replaceable, write_atomic, write_atomic_with, Staging};
 pub use process::GRAPHVIZ_TIMEOUT;
+pub use rdf::{date_literal, view_to_ntriples, write_ntriples, VOCAB};
 pub use view::View;
 
 /// Why an export failed.
