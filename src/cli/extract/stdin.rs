@@ -192,9 +192,12 @@ impl<'d> Sources<'d> {
             return Some(source);
         }
         let path = path?;
-        self.written
-            .get(path)
-            .copied()
+        // `data/articles/x.txt` given where the data directory is elsewhere
+        // (shipped to a cluster's executors) still ends with `articles/x.txt`.
+        let suffixes = path.match_indices('/').map(|(at, _)| &path[at + 1..]);
+        std::iter::once(path)
+            .chain(suffixes)
+            .find_map(|p| self.written.get(p).copied())
             .or_else(|| self.canonical.find(Path::new(path)))
     }
 }
