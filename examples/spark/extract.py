@@ -42,6 +42,9 @@ def arguments():
     parser.add_argument("--partitions", type=int, default=0,
                         help="partitions of articles [default: Spark's default parallelism]")
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that give none")
+    parser.add_argument("--shipped", action="store_true",
+                        help="spark-submit shipped the binary and the data (--files, --archives): "
+                             "run them from the executors' working directory, ship nothing")
     return parser.parse_args()
 
 
@@ -66,12 +69,14 @@ def main():
     partitions = args.partitions or sc.defaultParallelism
     binary = os.path.abspath(args.newsgraph)
     data = os.path.abspath(args.data.rstrip("/"))
-    sc.addFile(binary)
-    sc.addFile(data, recursive=True)
-    # Executors find shipped files in their working directory; a local master
-    # runs them in this process, under SparkFiles' root.
-    local = sc.master.startswith("local")
-    root = SparkFiles.getRootDirectory() if local else "."
+    if args.shipped:
+        root = "."
+    else:
+        sc.addFile(binary)
+        sc.addFile(data, recursive=True)
+        # Executors find shipped files in their working directory; a local
+        # master runs them in this process, under SparkFiles' root.
+        root = SparkFiles.getRootDirectory() if sc.master.startswith("local") else "."
     command = [os.path.join(root, os.path.basename(binary)),
                "--data", os.path.join(root, os.path.basename(data)), "extract", "-"]
     if args.date:
