@@ -254,3 +254,25 @@ fn bad_fact_lines_are_reported_by_file_line_and_column_and_nothing_is_built() {
         ));
     assert!(!out.exists());
 }
+
+#[test]
+fn extract_from_stdin_keeps_to_the_limits() {
+    let small =
+        serde_json::json!({ "id": "a", "text": "Antony Blinken met Guillermo Lasso. ".repeat(10) });
+    // Longer than the line limit (twice the article limit, and 1 MiB): read
+    // and dropped a buffer at a time, never held.
+    let huge = format!("{{\"id\": \"b\", \"text\": \"{}\"}}", "x".repeat(1_200_000));
+    let fine = serde_json::json!({ "id": "c", "published": "2021-05-01", "text": "Antony Blinken met Guillermo Lasso." });
+    newsgraph()
+        .args(["--max-article-bytes", "100", "extract", "-"])
+        .write_stdin(format!("{small}\n{huge}\n{fine}\n"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "skipped: stdin:1:1: article `a` is larger than 100 bytes",
+        ))
+        .stderr(predicate::str::contains(
+            "skipped: stdin:2:1: the line is longer than 1048776 bytes",
+        ))
+        .stdout(predicate::str::contains("\"source\":\"c\""));
+}

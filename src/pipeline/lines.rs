@@ -608,3 +608,75 @@ pub fn build_graph_with_facts(
     };
     Ok((graph, report, entries))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AgreementStatus, FundingStatus, MeetingMode, ParticipantRole};
+
+    /// Every relation, with and without its optional attributes, reads back
+    /// from its name and attributes as a fact line writes them.
+    #[test]
+    fn every_relation_reads_back_from_its_line() {
+        let text = |s: &str| Some(s.to_string());
+        let relations = [
+            RelationKind::MetWith {
+                mode: MeetingMode::InPerson,
+            },
+            RelationKind::MetWith {
+                mode: MeetingMode::Phone,
+            },
+            RelationKind::Funded {
+                amount: Some(13_500_000.0),
+                currency: text("USD"),
+                purpose: text("migration"),
+                status: FundingStatus::Delivered,
+            },
+            RelationKind::Funded {
+                amount: Some(0.1 + 0.2),
+                currency: None,
+                purpose: None,
+                status: FundingStatus::Pledged,
+            },
+            RelationKind::Designated {
+                designation: "foreign terrorist organization".into(),
+            },
+            RelationKind::Agreed {
+                what: "Open Skies".into(),
+                status: AgreementStatus::InNegotiation,
+            },
+            RelationKind::Visited,
+            RelationKind::Praised { about: None },
+            RelationKind::Thanked {
+                about: text("help"),
+            },
+            RelationKind::Congratulated { about: None },
+            RelationKind::ParticipatedIn {
+                role: ParticipantRole::Host,
+                side: text("ecuador"),
+            },
+            RelationKind::HoldsOffice {
+                office: "us-secretary-of-state".into(),
+                title: "Secretary of State".into(),
+                until: Date::ymd(2025, 1, 20),
+            },
+            RelationKind::PartOf,
+        ];
+        for relation in relations {
+            let attributes: serde_json::Map<String, Value> = relation
+                .attributes()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), serde_json::to_value(v).unwrap()))
+                .collect();
+            // Through text, as a line travels.
+            let attributes = serde_json::from_str(&Value::Object(attributes).to_string()).unwrap();
+            assert_eq!(
+                relation_of(relation.name(), attributes),
+                Ok(relation.clone())
+            );
+        }
+        assert!(relation_of("met", Default::default())
+            .unwrap_err()
+            .starts_with("unknown relation `met`"));
+    }
+}
