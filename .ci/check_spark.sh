@@ -16,7 +16,7 @@ java -version 2>&1 | head -1
 "$venv/bin/python" -c "import pyspark" >/dev/null 2>&1 ||
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check pyspark
 cargo build --release --quiet
-binary=target/release/newsgraph
+binary="${CARGO_TARGET_DIR:-target}/release/newsgraph"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # spark-submit finds its Python and Spark through the venv's bin on PATH.
