@@ -229,12 +229,9 @@ fn resolve(sources: &Sources, line: ArticleLine, date: Option<Date>) -> Option<R
     record.title = line.title.unwrap_or(record.title);
     record.outlet = line.outlet.or(record.outlet);
     record.url = line.url.or(record.url);
-    let shown = known.and_then(|s| sources.dataset.article_path(s));
-    let article = line
-        .path
-        .clone()
-        .or_else(|| shown.map(|p| p.display().to_string()))
-        .unwrap_or_else(|| id.clone());
+    // The path it was given by, else its id: never where this process
+    // happens to find the data (a cluster's executors each have their own).
+    let article = line.path.clone().unwrap_or_else(|| id.clone());
     let file = match known {
         Some(source) => source.file.clone().unwrap_or_default(),
         None => line.path.unwrap_or_default(),
