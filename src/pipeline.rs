@@ -12,6 +12,7 @@
 
 mod from_store;
 mod incremental;
+pub mod lines;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,7 @@ pub use incremental::{
     article_report, build_graph_incremental, extract_articles, graph_from_entries,
     graph_from_owned, reusable_articles, take_cached, write_store, ArticleCache,
 };
+pub use lines::build_graph_with_facts;
 
 use crate::export::{self, Engine, ExportError, ImageFormat, View};
 use crate::extract::{author_of, ArticleFacts, Extractor};

@@ -13,12 +13,18 @@ pub struct BuildArgs {
     /// Where the exports go.
     #[arg(long, default_value = "graphs", value_name = "DIR")]
     out: PathBuf,
+    /// Facts matched elsewhere, as the JSON lines `extract --format jsonl`
+    /// (or `extract -`) writes: files, or folders of `part-*` files as Spark
+    /// writes them. Articles they cover are not matched again; the graph and
+    /// the store are those a build matching them here would write.
+    #[arg(long, num_args = 1.., value_name = "FILE|DIR")]
+    facts: Vec<PathBuf>,
 }
 
 impl BuildArgs {
     /// Builds the graph and writes every export.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        run(data, &self.out, out)?;
+        run(data, &self.out, &self.facts, out)?;
         Ok(Answer::Found)
     }
 }
@@ -26,14 +32,18 @@ impl BuildArgs {
 /// Validates, reads the articles (those unchanged since the store was
 /// written come from it), builds the graph, writes the exports into `dir`
 /// and the store last.
-fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+fn run(data: &DataArgs, dir: &Path, facts: &[PathBuf], out: &mut impl Write) -> anyhow::Result<()> {
     let store = data.store_options(&dir.join("newsgraph.sqlite")).path;
     let super::Built {
         graph,
         report,
         entries,
         patterns,
-    } = data.build_graph(&store)?;
+    } = if facts.is_empty() {
+        data.build_graph(&store)?
+    } else {
+        from_facts(data, facts, &store)?
+    };
     super::check::summary(&graph, report.patterns, out)?;
     super::check::matcher_summary(&report, out)?;
     super::check::late_dates(&graph, false, out)?;
@@ -54,4 +64,26 @@ fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> 
         )?;
     }
     Ok(())
+}
+
+/// `build --facts`: the graph with the facts of `facts` in place of matching
+/// the articles they cover.
+fn from_facts(data: &DataArgs, facts: &[PathBuf], store: &Path) -> anyhow::Result<super::Built> {
+    if data.curated_only {
+        anyhow::bail!("--facts and --curated-only exclude each other");
+    }
+    let loaded = data.load()?;
+    let patterns = loaded.patterns.clone();
+    let external = pipeline::lines::read_fact_files(facts, &loaded.dataset)?;
+    let (graph, report, entries) =
+        pipeline::build_graph_with_facts(loaded, external, Some(store), &|| {})?;
+    for skipped in &report.skipped {
+        super::report_skipped(&skipped.reason);
+    }
+    Ok(super::Built {
+        graph,
+        report,
+        entries,
+        patterns,
+    })
 }

@@ -7,29 +7,49 @@ use std::path::{Path, PathBuf};
 use newsgraph::extract::{author_of, DateOrigin, ExtractedFact, Extractor};
 use newsgraph::mentions::Matcher;
 use newsgraph::model::{Dataset, Date, Source};
+use newsgraph::pipeline::lines::{fact_line, ArticleContext, ArticleRead};
 use newsgraph::pipeline::{analyze_article, read_article_within};
-use serde_json::json;
 
 use super::{Answer, DataArgs, ExtractFormat};
+
+mod stdin;
 
 /// Arguments of `extract`.
 #[derive(clap::Args)]
 pub struct ExtractArgs {
-    /// Article files (plain UTF-8 text).
+    /// Article files (plain UTF-8 text), or `-` alone: read articles as JSON
+    /// lines on standard input (`{"id": …, "published": "YYYY-MM-DD", "text": …}`,
+    /// optionally `path`, `event_date`, `title`, `outlet`, `url`) and write
+    /// one JSON line per fact, in input order, as they are found.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// The articles' publication date (YYYY-MM-DD), for relative dates and titles.
+    /// The articles' publication date (YYYY-MM-DD), for relative dates and
+    /// titles. With `-`, for the lines that give none.
     #[arg(long, value_name = "DATE")]
     date: Option<Date>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExtractFormat::Ron)]
-    format: ExtractFormat,
+    /// Output format [default: ron for files, jsonl with `-`].
+    #[arg(long, value_enum)]
+    format: Option<ExtractFormat>,
 }
 
 impl ExtractArgs {
-    /// Runs the matcher on each file and prints the facts found.
+    /// Runs the matcher on each file (or each line of standard input) and prints the facts found.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        run(data, &self.files, self.date, self.format, out)?;
+        let stdin = self.files.iter().any(|f| f.as_os_str() == "-");
+        if stdin {
+            if self.files.len() > 1 {
+                anyhow::bail!(
+                    "`-` (articles as JSON lines on standard input) cannot be mixed with files"
+                );
+            }
+            if let Some(ExtractFormat::Ron) = self.format {
+                anyhow::bail!("`extract -` writes JSON lines only (--format jsonl)");
+            }
+            stdin::run(data, self.date, &mut std::io::stdin().lock(), out)?;
+        } else {
+            let format = self.format.unwrap_or(ExtractFormat::Ron);
+            run(data, &self.files, self.date, format, out)?;
+        }
         Ok(Answer::Found)
     }
 }
@@ -57,15 +77,20 @@ impl<'d> SourceFiles<'d> {
             .collect();
         SourceFiles(by_path)
     }
+
+    /// The source record of the article at `path`, if the data names it.
+    pub fn find(&self, path: &Path) -> Option<&'d Source> {
+        let path = path.canonicalize().ok()?;
+        self.0.get(&path).copied()
+    }
 }
 
 /// Finds the source record of `path`, and its dates (`--date` wins).
 pub fn article<'d>(sources: &SourceFiles<'d>, path: &Path, date: Option<Date>) -> Article<'d> {
-    let source = path
-        .canonicalize()
-        .ok()
-        .and_then(|p| sources.0.get(&p).copied());
-    let date = date.or(source.and_then(Source::reference_date));
+    let source = sources.find(path);
+    // As `build` reads it: relative dates and titles from the publication
+    // date; the main event date only dates what the text leaves undated.
+    let date = date.or(source.and_then(|s| s.published));
     let fallback = source.and_then(|s| s.event_date).or(date);
     Article {
         source,
@@ -75,7 +100,7 @@ pub fn article<'d>(sources: &SourceFiles<'d>, path: &Path, date: Option<Date>) -
 }
 
 /// A source id for an article the data does not know: its file stem as a slug.
-fn suggested_source_id(path: &Path) -> String {
+pub fn suggested_source_id(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_lowercase())
@@ -132,7 +157,7 @@ fn run(
                 continue;
             }
         };
-        let (_, facts) = analyze_article(
+        let (mentions, facts) = analyze_article(
             &dataset,
             &matcher,
             &extractor,
@@ -144,21 +169,31 @@ fn run(
                 .and_then(|s| s.outlet.as_deref())
                 .and_then(|o| author_of(&dataset, o)),
         );
-        let source_id = match article.source {
-            Some(source) => source.id.clone(),
+        let shown = path.display().to_string();
+        let (source_id, record) = match article.source {
+            Some(source) => (source.id.clone(), None),
             None => {
                 let id = suggested_source_id(path);
                 new_sources.push((id.clone(), path.clone(), article.date));
-                id
+                (id.clone(), Some(unknown_source(id, article.date)))
             }
+        };
+        let file = match article.source {
+            Some(source) => source.file.clone().unwrap_or_default(),
+            None => shown.clone(),
+        };
+        let context = ArticleContext {
+            source: &source_id,
+            article: &shown,
+            file: &file,
+            record: record.as_ref(),
+            read: article_read(&text, &mentions),
+            text: &text,
         };
         for fact in &facts {
             match format {
                 ExtractFormat::Jsonl => {
-                    serde_json::to_writer(
-                        &mut *out,
-                        &fact_json(&dataset, fact, &source_id, path, &text),
-                    )?;
+                    serde_json::to_writer(&mut *out, &fact_line(&dataset, fact, &context))?;
                     writeln!(out)?;
                 }
                 ExtractFormat::Ron => {
@@ -227,36 +262,31 @@ fn fact_ron(
     ))
 }
 
-fn fact_json(
-    dataset: &Dataset,
-    fact: &ExtractedFact,
-    source: &str,
-    path: &Path,
-    text: &str,
-) -> serde_json::Value {
-    let subject = &dataset.entities[fact.subject];
-    let object = &dataset.entities[fact.object];
-    let attributes = super::attributes_json(&fact.relation);
-    json!({
-        "subject": { "id": subject.id, "name": subject.name, "text": &text[fact.subject_range.clone()] },
-        "relation": fact.relation.name(),
-        "object": { "id": object.id, "name": object.name, "text": &text[fact.object_range.clone()] },
-        "attributes": attributes,
-        "date": fact.date,
-        "date_precision": fact.date.precision(),
-        "date_origin": fact.date_origin,
-        "source": source,
-        "article": path.display().to_string(),
-        "evidence": {
-            "sentence": &text[fact.sentence_range.clone()],
-            "sentence_index": fact.sentence,
-            "sentence_range": [fact.sentence_range.start, fact.sentence_range.end],
-            "subject_range": [fact.subject_range.start, fact.subject_range.end],
-            "object_range": [fact.object_range.start, fact.object_range.end],
-            "trigger": &text[fact.trigger_range.clone()],
-            "trigger_range": [fact.trigger_range.start, fact.trigger_range.end],
-            "pattern": fact.pattern,
-            "confidence": fact.confidence,
-        },
-    })
+/// What reading an article came to, for the store of a `build --facts`.
+pub fn article_read(text: &str, mentions: &newsgraph::mentions::ArticleMentions) -> ArticleRead {
+    ArticleRead {
+        hash: newsgraph::store::hash_bytes(text.as_bytes()),
+        bytes: text.len(),
+        sentences: mentions.sentences.len(),
+        mentions: mentions.mentions.len(),
+        linked: mentions
+            .mentions
+            .iter()
+            .filter(|m| m.entity.is_some())
+            .count(),
+    }
+}
+
+/// The source record of an article the data does not know.
+pub fn unknown_source(id: String, published: Option<Date>) -> Source {
+    Source {
+        title: id.clone(),
+        id,
+        file: None,
+        outlet: None,
+        published,
+        event_date: None,
+        url: None,
+        note: None,
+    }
 }

@@ -50,6 +50,19 @@ pub fn extract_articles(
     verify: bool,
     progress: &(dyn Fn() + Sync),
 ) -> (Vec<ArticleEntry>, Vec<SkippedArticle>) {
+    let none = std::collections::HashSet::new();
+    extract_articles_except(dataset, patterns, cache, verify, &none, progress)
+}
+
+/// [`extract_articles`] for every article but those of the sources in `except`.
+pub(super) fn extract_articles_except(
+    dataset: &Dataset,
+    patterns: &PatternSet,
+    cache: &ArticleCache,
+    verify: bool,
+    except: &std::collections::HashSet<String>,
+    progress: &(dyn Fn() + Sync),
+) -> (Vec<ArticleEntry>, Vec<SkippedArticle>) {
     let lazy = Lazy {
         dataset,
         patterns,
@@ -59,6 +72,7 @@ pub fn extract_articles(
     let sources: Vec<_> = dataset
         .sources
         .values()
+        .filter(|s| !except.contains(&s.id))
         .filter_map(|s| Some((s, dataset.article_path(s)?)))
         .collect();
     let outcomes: Vec<Result<ArticleEntry, SkippedArticle>> = sources
