@@ -27,6 +27,7 @@ impl BuildArgs {
 /// written come from it), builds the graph, writes the exports into `dir`
 /// and the store last.
 fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    let mut timer = Timer::from_env();
     let store = data.store_options(&dir.join("newsgraph.sqlite")).path;
     let super::Built {
         graph,
@@ -34,9 +35,11 @@ fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> 
         entries,
         patterns,
     } = data.build_graph(&store)?;
+    timer.lap("load, match and build the graph");
     super::check::summary(&graph, report.patterns, out)?;
     super::check::matcher_summary(&report, out)?;
     let written = pipeline::write_exports(&graph, dir)?;
+    timer.lap("write the exports");
     for path in &written.written {
         writeln!(out, "wrote {}", path.display())?;
     }
@@ -44,6 +47,7 @@ fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> 
         writeln!(out, "skipped {skipped}")?;
     }
     pipeline::write_store(&store, &data.data, &graph, &patterns, &entries)?;
+    timer.lap("write the store");
     writeln!(out, "wrote {}", store.display())?;
     if !report.skipped.is_empty() {
         writeln!(
@@ -53,4 +57,21 @@ fn run(data: &DataArgs, dir: &Path, out: &mut impl Write) -> anyhow::Result<()> 
         )?;
     }
     Ok(())
+}
+
+/// With `NEWSGRAPH_TIMINGS` set, `build` prints the time of each stage on
+/// standard error (`timing: write the store 12.345 s`), for benches/store.sh.
+struct Timer(Option<std::time::Instant>);
+
+impl Timer {
+    fn from_env() -> Timer {
+        Timer(std::env::var_os("NEWSGRAPH_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(start) = &mut self.0 {
+            eprintln!("timing: {stage} {:.3} s", start.elapsed().as_secs_f64());
+            *start = std::time::Instant::now();
+        }
+    }
 }
