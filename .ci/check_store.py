@@ -14,7 +14,7 @@ tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 
 expected = {"meta", "files", "entities", "aliases", "offices", "tenures", "sources",
             "facts", "evidence", "evidence_fts", "articles", "extracted"}
 assert expected <= tables, expected - tables
-assert one("SELECT value FROM meta WHERE key = 'schema_version'") == "1"
+assert one("SELECT value FROM meta WHERE key = 'schema_version'") == "2"
 assert one("SELECT count(*) FROM entities") == stats["nodes"], stats["nodes"]
 assert one("SELECT count(*) FROM facts") == stats["edges"], stats["edges"]
 for kind, count in stats["kinds"]:

@@ -68,7 +68,7 @@ fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn extract_from_stdin_gives_the_facts_of_extract_on_files() {
     let expected = facts_from_files();
-    assert_eq!(expected.lines().count(), 26, "{expected}");
+    assert_eq!(expected.lines().count(), 27, "{expected}");
     // Each article by its path, as `extract FILE` is given it.
     let by_path = article_lines(
         |path, text| serde_json::json!({ "path": path.display().to_string(), "text": text }),
@@ -225,7 +225,14 @@ fn build_from_facts_writes_the_bytes_of_build_from_articles() {
         .assert()
         .success();
     assert!(stdout(&output).contains("matcher: 5 articles, 247 mentions"));
-    let (a, b) = (files_under(&here), files_under(&there));
+    // The stamps file beside the store caches the article files' sizes and
+    // times; facts read elsewhere leave it empty for those articles, so the
+    // first query hashes them. It is no part of the graph.
+    let cached = |mut files: BTreeMap<String, Vec<u8>>| {
+        files.retain(|name, _| !name.ends_with(".stamps"));
+        files
+    };
+    let (a, b) = (cached(files_under(&here)), cached(files_under(&there)));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (name, bytes) in &a {
         assert!(bytes == &b[name], "{name} differs");

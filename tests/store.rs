@@ -32,7 +32,8 @@ fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 pending.push(path);
-            } else {
+            } else if path.extension().is_none_or(|e| e != "stamps") {
+                // The stamps file holds modification times: a cache, not output.
                 let name = path.strip_prefix(dir).unwrap().display().to_string();
                 out.insert(name, std::fs::read(&path).unwrap());
             }
@@ -233,7 +234,15 @@ fn the_store_reads_back_what_was_written() {
         .unwrap()
         .into_values()
         .collect();
-    assert_eq!(read, entries);
+    // Sizes and times go to the stamps file beside the store, not into it.
+    let written: Vec<_> = entries
+        .into_iter()
+        .map(|e| store::ArticleEntry {
+            stamp: store::Stamp::default(),
+            ..e
+        })
+        .collect();
+    assert_eq!(read, written);
 }
 
 #[test]

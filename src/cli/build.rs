@@ -33,6 +33,7 @@ impl BuildArgs {
 /// written come from it), builds the graph, writes the exports into `dir`
 /// and the store last.
 fn run(data: &DataArgs, dir: &Path, facts: &[PathBuf], out: &mut impl Write) -> anyhow::Result<()> {
+    let mut timer = Timer::from_env();
     let store = data.store_options(&dir.join("newsgraph.sqlite")).path;
     let super::Built {
         graph,
@@ -44,10 +45,12 @@ fn run(data: &DataArgs, dir: &Path, facts: &[PathBuf], out: &mut impl Write) -> 
     } else {
         from_facts(data, facts, &store)?
     };
+    timer.lap("load, match and build the graph");
     super::check::summary(&graph, report.patterns, out)?;
     super::check::matcher_summary(&report, out)?;
     super::check::late_dates(&graph, false, out)?;
     let written = pipeline::write_exports(&graph, dir)?;
+    timer.lap("write the exports");
     for path in &written.written {
         writeln!(out, "wrote {}", path.display())?;
     }
@@ -55,6 +58,7 @@ fn run(data: &DataArgs, dir: &Path, facts: &[PathBuf], out: &mut impl Write) -> 
         writeln!(out, "skipped {skipped}")?;
     }
     pipeline::write_store(&store, &data.data, &graph, &patterns, &entries)?;
+    timer.lap("write the store");
     writeln!(out, "wrote {}", store.display())?;
     if !report.skipped.is_empty() {
         writeln!(
@@ -86,4 +90,21 @@ fn from_facts(data: &DataArgs, facts: &[PathBuf], store: &Path) -> anyhow::Resul
         entries,
         patterns,
     })
+}
+
+/// With `NEWSGRAPH_TIMINGS` set, `build` prints the time of each stage on
+/// standard error (`timing: write the store 12.345 s`), for benches/store.sh.
+struct Timer(Option<std::time::Instant>);
+
+impl Timer {
+    fn from_env() -> Timer {
+        Timer(std::env::var_os("NEWSGRAPH_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(start) = &mut self.0 {
+            eprintln!("timing: {stage} {:.3} s", start.elapsed().as_secs_f64());
+            *start = std::time::Instant::now();
+        }
+    }
 }

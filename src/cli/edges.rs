@@ -8,6 +8,8 @@ use newsgraph::query::EdgeFilter;
 use newsgraph::{Dataset, KnowledgeGraph};
 use serde_json::json;
 
+use newsgraph::model::{RelationName, RelationSet};
+
 use super::table::Table;
 use super::{tsv_cell, Answer, DataArgs, FormatArgs, NothingFound, TableFormat};
 
@@ -16,7 +18,7 @@ use super::{tsv_cell, Answer, DataArgs, FormatArgs, NothingFound, TableFormat};
 pub struct EdgesArgs {
     /// Only this relation (`met_with`, `funded`…); repeatable.
     #[arg(long = "relation", value_name = "R")]
-    relations: Vec<String>,
+    relations: Vec<RelationName>,
     /// Only facts about this entity.
     #[arg(long, value_name = "NAME")]
     entity: Option<String>,
@@ -30,7 +32,6 @@ pub struct EdgesArgs {
 impl EdgesArgs {
     /// Prints the facts that pass the filters; exit code 1 when none does.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        super::check_relations(&self.relations)?;
         let graph = data.graph()?;
         print(&graph, self, out)
     }
@@ -54,7 +55,7 @@ fn print(
         .map(|given| source_id(graph.dataset(), given))
         .transpose()?;
     let query = EdgeFilter {
-        relations: filter.relations.clone(),
+        relations: RelationSet::of(filter.relations.iter().copied()),
         entity: entity.map(|e| e.id.clone()),
         source,
     };

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use newsgraph::export::{self, Engine, ImageFormat, View};
+use newsgraph::model::{RelationName, RelationSet};
 use newsgraph::Date;
 
 use super::{Answer, DataArgs, EngineArg, ExportFormat};
@@ -22,7 +23,7 @@ pub struct ExportArgs {
     depth: usize,
     /// Only this relation; repeatable.
     #[arg(long = "relation", value_name = "R")]
-    relations: Vec<String>,
+    relations: Vec<RelationName>,
     /// Only facts on or after this date.
     #[arg(long, value_name = "DATE")]
     since: Option<Date>,
@@ -41,14 +42,13 @@ pub struct ExportArgs {
 impl ExportArgs {
     /// Selects the view and writes it.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        super::check_relations(&self.relations)?;
         let graph = data.graph()?;
         let view = match &self.focus {
             Some(name) => View::focus(&graph, &graph.resolve(name)?.id, self.depth),
             None => View::all(&graph),
         };
         let view = view
-            .relations(&self.relations)
+            .relations(&RelationSet::of(self.relations.iter().copied()))
             .between(self.since, self.until);
         let output = self
             .output

@@ -23,7 +23,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsgraph::model::RelationSet;
 use newsgraph::pipeline::{self, ExtractionReport};
+use newsgraph::store::Resolved;
 use newsgraph::KnowledgeGraph;
 use serde::Serialize;
 
@@ -142,6 +144,66 @@ impl DataArgs {
         Ok((graph, report))
     }
 
+    /// The store, when a query can answer from it alone: not
+    /// `--curated-only`, a store `open_graph` would use, written from every
+    /// article, and up to date by [`newsgraph::store::Store::check`]'s cheap
+    /// rule. Otherwise `None`, and the query takes the whole graph (which
+    /// says why on standard error, and rebuilds or refuses).
+    pub fn fresh_store(&self) -> anyhow::Result<Option<newsgraph::store::Store>> {
+        if self.curated_only {
+            return Ok(None);
+        }
+        let options = self.store_options(std::path::Path::new("graphs/newsgraph.sqlite"));
+        Ok(pipeline::fresh_store(&self.data, &options)?)
+    }
+
+    /// The graph a query about `names` reads, and the ids the names resolve
+    /// to: from the store, only the part of the graph the query needs
+    /// ([`Need`]), when the store is up to date and resolves every name;
+    /// else the whole graph. Either way the query prints the same.
+    pub fn graph_about(
+        &self,
+        names: &[&str],
+        need: Need<'_>,
+    ) -> anyhow::Result<(KnowledgeGraph, Vec<String>)> {
+        if let Some(store) = self.fresh_store()? {
+            let mut ids = Vec::new();
+            for name in names {
+                match store.resolve(name)? {
+                    Resolved::One(id) => ids.push(id),
+                    Resolved::Ambiguous(error) => return Err(error.into()),
+                    // Suggestions for an unknown name need every name.
+                    Resolved::Unknown => break,
+                }
+            }
+            if ids.len() == names.len() {
+                let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+                let graph = match (need, refs.as_slice()) {
+                    (
+                        Need::Path {
+                            max_hops,
+                            relations,
+                        },
+                        [a, b],
+                    ) => store.path_slice(a, b, max_hops, &|r| relations.allows_name(r))?,
+                    _ => store.slice(&refs)?,
+                };
+                return Ok((graph, ids));
+            }
+        }
+        self.graph_resolving(names)
+    }
+
+    /// The whole graph, and the ids `names` resolve to in it.
+    pub fn graph_resolving(&self, names: &[&str]) -> anyhow::Result<(KnowledgeGraph, Vec<String>)> {
+        let graph = self.graph()?;
+        let ids = names
+            .iter()
+            .map(|name| graph.resolve(name).map(|e| e.id.clone()))
+            .collect::<Result<_, _>>()?;
+        Ok((graph, ids))
+    }
+
     /// The store's options, with `default` as its path when none was given.
     pub fn store_options(&self, default: &std::path::Path) -> pipeline::StoreOptions {
         pipeline::StoreOptions {
@@ -184,6 +246,22 @@ impl DataArgs {
             patterns,
         })
     }
+}
+
+/// What part of the graph a query reads, for [`DataArgs::graph_about`].
+#[derive(Clone, Copy)]
+pub enum Need<'a> {
+    /// The entities asked about, their facts and what those name: enough
+    /// for `who-met` (without `--include-members`), `show`, `timeline` and
+    /// `neighbors` at depth 1.
+    Around,
+    /// The shortest paths between two entities, for `path`.
+    Path {
+        /// The longest path looked for.
+        max_hops: usize,
+        /// The relations a path may use.
+        relations: &'a RelationSet,
+    },
 }
 
 /// What `build` built: the graph, the matcher's report, what the store keeps
@@ -439,18 +517,12 @@ impl ModeArg {
     }
 }
 
-/// Fails on a relation name the graph does not know.
-pub fn check_relations(relations: &[String]) -> anyhow::Result<()> {
-    use newsgraph::model::RelationKind;
-    for relation in relations {
-        if !RelationKind::NAMES.contains(&relation.as_str()) {
-            anyhow::bail!(
-                "unknown relation `{relation}`; relations are: {}",
-                RelationKind::NAMES.join(", ")
-            );
-        }
-    }
-    Ok(())
+/// The entity `id` of a graph a query resolved a name in.
+pub fn entity<'g>(graph: &'g KnowledgeGraph, id: &str) -> anyhow::Result<&'g newsgraph::Entity> {
+    graph
+        .dataset()
+        .entity(id)
+        .ok_or_else(|| anyhow::anyhow!("entity `{id}` is missing from the graph"))
 }
 
 /// Graphviz layout engines.

@@ -2,10 +2,11 @@
 
 use std::io::Write;
 
+use newsgraph::model::{RelationName, RelationSet};
 use newsgraph::query::{Direction, FactSummary, Neighbor, NeighborOptions};
 
 use super::table::Table;
-use super::{count, date_text, emit, Answer, DataArgs, FormatArgs, TableFormat};
+use super::{count, date_text, emit, Answer, DataArgs, FormatArgs, Need, TableFormat};
 
 /// Arguments of `neighbors`.
 #[derive(clap::Args)]
@@ -14,7 +15,7 @@ pub struct NeighborsArgs {
     name: String,
     /// Only this relation; repeatable.
     #[arg(long = "relation", value_name = "R")]
-    relations: Vec<String>,
+    relations: Vec<RelationName>,
     /// How many steps away.
     #[arg(long, default_value_t = 1)]
     depth: usize,
@@ -28,11 +29,15 @@ pub struct NeighborsArgs {
 impl NeighborsArgs {
     /// Prints the neighbours; exit code 1 when there are none.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        super::check_relations(&self.relations)?;
-        let graph = data.graph()?;
-        let entity = graph.resolve(&self.name)?;
+        // One step around the entity is what the store's slice holds.
+        let (graph, ids) = if self.depth <= 1 {
+            data.graph_about(&[&self.name], Need::Around)?
+        } else {
+            data.graph_resolving(&[&self.name])?
+        };
+        let entity = super::entity(&graph, &ids[0])?;
         let options = NeighborOptions {
-            relations: self.relations.clone(),
+            relations: RelationSet::of(self.relations.iter().copied()),
             depth: self.depth,
             direction: self.direction,
         };

@@ -2,10 +2,11 @@
 
 use std::io::Write;
 
+use newsgraph::model::{RelationName, RelationSet};
 use newsgraph::query::{FactPath, PathOptions};
 
 use super::table::Table;
-use super::{count, emit, Answer, DataArgs, FormatArgs, NothingFound, TableFormat};
+use super::{count, emit, Answer, DataArgs, FormatArgs, Need, NothingFound, TableFormat};
 
 /// Arguments of `path`.
 #[derive(clap::Args)]
@@ -19,7 +20,7 @@ pub struct PathArgs {
     max_hops: usize,
     /// Only this relation; repeatable.
     #[arg(long = "relation", value_name = "R")]
-    relations: Vec<String>,
+    relations: Vec<RelationName>,
     /// At most this many tied paths.
     #[arg(long, default_value_t = 10)]
     max_paths: usize,
@@ -30,21 +31,31 @@ pub struct PathArgs {
 impl PathArgs {
     /// Prints the paths; exit code 1 when the two are not connected within the bound.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        super::check_relations(&self.relations)?;
-        let graph = data.graph()?;
-        let from = graph.resolve(&self.from)?;
-        let to = graph.resolve(&self.to)?;
+        let relations = RelationSet::of(self.relations.iter().copied());
+        let need = Need::Path {
+            max_hops: self.max_hops,
+            relations: &relations,
+        };
+        let (graph, ids) = data.graph_about(&[&self.from, &self.to], need)?;
+        let from = super::entity(&graph, &ids[0])?;
+        let to = super::entity(&graph, &ids[1])?;
         let options = PathOptions {
             max_hops: self.max_hops,
-            relations: self.relations.clone(),
+            relations: relations.clone(),
             max_paths: self.max_paths,
         };
         let paths = graph.paths(&from.id, &to.id, &options);
         let Some(first) = paths.first() else {
-            let through = if options.relations.is_empty() {
+            let through = if options.relations.is_all() {
                 String::new()
             } else {
-                format!(" through {}", options.relations.join(", "))
+                let names: Vec<&str> = options
+                    .relations
+                    .names()
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect();
+                format!(" through {}", names.join(", "))
             };
             let hops = count(options.max_hops, "hop", "hops");
             return Err(NothingFound(format!(

@@ -2,6 +2,9 @@
 
 use std::io::Write;
 
+use newsgraph::query::{rank, Searchable};
+use newsgraph::text::fold_name;
+
 use super::table::Table;
 use super::{emit, Answer, DataArgs, FormatArgs, NothingFound, TableFormat};
 
@@ -20,8 +23,22 @@ pub struct SearchArgs {
 impl SearchArgs {
     /// Prints the best matches; exit code 1 when nothing resembles the text.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        let graph = data.graph()?;
-        let hits = graph.search(&self.text, self.limit);
+        let hits = match data.fresh_store()? {
+            // The store keeps every name folded: no graph needed.
+            Some(store) => {
+                let names = store.names()?;
+                let entities = names.iter().map(|e| Searchable {
+                    id: &e.id,
+                    name: &e.name,
+                    kind: e.kind,
+                    names: std::iter::once((e.id.as_str(), fold_name(&e.id).into()))
+                        .chain(e.names.iter().map(|(n, f)| (n.as_str(), f.as_str().into())))
+                        .collect(),
+                });
+                rank(&self.text, self.limit, entities)
+            }
+            None => data.graph()?.search(&self.text, self.limit),
+        };
         if hits.is_empty() && !matches!(self.output.format, TableFormat::Json) {
             let text = &self.text;
             return Err(

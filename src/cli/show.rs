@@ -19,8 +19,8 @@ pub struct ShowArgs {
 impl ShowArgs {
     /// Prints the card of the entity the name resolves to.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        let graph = data.graph()?;
-        let entity = graph.resolve(&self.name)?;
+        let (graph, ids) = data.graph_about(&[&self.name], super::Need::Around)?;
+        let entity = super::entity(&graph, &ids[0])?;
         let Some(card) = graph.show(&entity.id) else {
             return Err(super::NothingFound(format!("no card for `{}`", entity.id)).into());
         };

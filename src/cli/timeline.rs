@@ -19,8 +19,8 @@ pub struct TimelineArgs {
 impl TimelineArgs {
     /// Prints the entity's dated facts; exit code 1 when there are none.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        let graph = data.graph()?;
-        let entity = graph.resolve(&self.name)?;
+        let (graph, ids) = data.graph_about(&[&self.name], super::Need::Around)?;
+        let entity = super::entity(&graph, &ids[0])?;
         let entries = graph.timeline(&entity.id);
         if let TableFormat::Table = self.output.format {
             let facts = count(entries.len(), "dated fact", "dated facts");

@@ -37,8 +37,13 @@ pub struct WhoMetArgs {
 impl WhoMetArgs {
     /// Prints whom the entity met; exit code 1 when there is no one.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        let graph = data.graph()?;
-        let entity = graph.resolve(&self.name)?;
+        // A government's members are found among every entity: the whole graph.
+        let (graph, ids) = if self.include_members {
+            data.graph_resolving(&[&self.name])?
+        } else {
+            data.graph_about(&[&self.name], super::Need::Around)?
+        };
+        let entity = super::entity(&graph, &ids[0])?;
         let options = WhoMetOptions {
             since: self.since,
             until: self.until,

@@ -3,17 +3,18 @@
 use std::collections::{BTreeSet, HashSet};
 
 use crate::graph::{FactId, FactRef, KnowledgeGraph};
-use crate::model::{Date, Entity, RelationKind};
+use crate::model::{Date, Entity, RelationKind, RelationSet};
 use crate::query::{Encounter, FactSummary, NeighborOptions, WhoMetOptions};
 
 /// A selection of a graph's entities and facts, for focused exports.
 ///
 /// ```
 /// use newsgraph::export::{self, View};
+/// use newsgraph::model::{RelationName, RelationSet};
 /// use newsgraph::{Dataset, KnowledgeGraph};
 ///
 /// let graph = KnowledgeGraph::build(Dataset::load("data").unwrap());
-/// let view = View::focus(&graph, "antony-blinken", 1).relations(&["met_with".to_string()]);
+/// let view = View::focus(&graph, "antony-blinken", 1).relations(&RelationSet::of([RelationName::MetWith]));
 /// let dot = export::view_to_dot(&view);
 /// assert!(dot.contains("\"juan-carlos-holguin\""));
 /// assert!(!dot.contains("\"los-lobos\""));
@@ -26,8 +27,8 @@ pub struct View<'g> {
     /// Fact ids (`f12`) kept, for a focused view: the facts that reach each
     /// neighbour; all facts among kept entities when `None`.
     facts: Option<BTreeSet<usize>>,
-    /// Relation names kept; all when empty.
-    relations: Vec<String>,
+    /// Relations kept; all when empty.
+    relations: RelationSet,
     since: Option<Date>,
     until: Option<Date>,
 }
@@ -39,7 +40,7 @@ impl<'g> View<'g> {
             graph,
             entities: None,
             facts: None,
-            relations: Vec::new(),
+            relations: RelationSet::default(),
             since: None,
             until: None,
         }
@@ -91,8 +92,8 @@ impl<'g> View<'g> {
 
     /// Keeps only these relations (all when empty). Entities left without a
     /// fact are dropped from a focused view's picture.
-    pub fn relations(mut self, relations: &[String]) -> View<'g> {
-        self.relations = relations.to_vec();
+    pub fn relations(mut self, relations: &RelationSet) -> View<'g> {
+        self.relations = relations.clone();
         self
     }
 
@@ -112,7 +113,7 @@ impl<'g> View<'g> {
     pub fn is_whole(&self) -> bool {
         self.entities.is_none()
             && self.facts.is_none()
-            && self.relations.is_empty()
+            && self.relations.is_all()
             && self.since.is_none()
             && self.until.is_none()
     }
@@ -126,11 +127,7 @@ impl<'g> View<'g> {
             .facts
             .as_ref()
             .is_none_or(|f| f.contains(&fact.edge.index()));
-        let relation = self.relations.is_empty()
-            || self
-                .relations
-                .iter()
-                .any(|r| r == fact.fact.relation.name());
+        let relation = self.relations.allows(&fact.fact.relation);
         let since = self.since.is_none_or(|s| {
             fact.fact
                 .date
@@ -169,7 +166,7 @@ impl<'g> View<'g> {
             .iter()
             .flat_map(|f| [f.from.id.as_str(), f.to.id.as_str()])
             .collect();
-        let filtered = !self.relations.is_empty() || self.since.is_some() || self.until.is_some();
+        let filtered = !self.relations.is_all() || self.since.is_some() || self.until.is_some();
         all.filter(|e| {
             let selected = self.entities.as_ref().is_none_or(|s| s.contains(&e.id));
             selected && (!filtered || touched.contains(e.id.as_str()))

@@ -21,10 +21,10 @@ use super::money::find_money;
 use super::phrases::{PhraseSet, PhraseSetBuilder};
 use crate::mentions::{government_of, ArticleMentions, Resolution};
 use crate::model::{
-    AgreementStatus, Dataset, Date, EntityKind, FundingStatus, MeetingMode, OnPlanned, Pattern,
-    PatternRelation, PatternSet, RelationKind, Shape,
+    AgreementStatus, Dataset, Date, EntityKind, FactKey, FundingStatus, MeetingMode, OnPlanned,
+    Pattern, PatternRelation, PatternSet, RelationKind, Shape, Told,
 };
-use crate::text::{fold, fold_name, FoldedText, Language};
+use crate::text::{fold, FoldedText, Language};
 
 /// Relation patterns compiled for matching. Build it once per run.
 #[derive(Debug, Clone)]
@@ -1239,17 +1239,15 @@ fn government_ranking(dataset: &Dataset, analysis: &ArticleMentions) -> Vec<usiz
     counts.into_iter().map(|c| c.0).collect()
 }
 
-/// Adds a fact, merging it with one that states the same thing: same subject,
-/// relation, object and date, and attributes that do not conflict (two named
-/// agreements, or two different sums, stay two facts).
+/// Adds a fact, merging it with one that states the same thing by the
+/// model's one rule ([`FactKey`] and [`RelationKind::same_fact_as`]), or
+/// that is another reading of the same sentence.
 fn push_fact(facts: &mut Vec<ExtractedFact>, fact: ExtractedFact) {
-    let symmetric = fact.relation.is_symmetric();
+    let key = |f: &ExtractedFact| FactKey::new(f.subject, &f.relation, f.object, Some(f.date));
     let same = facts.iter_mut().find(|f| {
-        f.date == fact.date
-            && ((f.subject == fact.subject && f.object == fact.object)
-                || (symmetric && f.subject == fact.object && f.object == fact.subject))
-            && (compatible(&f.relation, &fact.relation)
-                || (f.sentence == fact.sentence && f.relation.name() == fact.relation.name()))
+        key(f) == key(&fact)
+            && (f.relation.same_fact_as(&fact.relation, Told::InText)
+                || f.sentence == fact.sentence)
     });
     match same {
         Some(existing) if existing.confidence < fact.confidence => {
@@ -1258,26 +1256,6 @@ fn push_fact(facts: &mut Vec<ExtractedFact>, fact: ExtractedFact) {
         }
         Some(existing) => prefer_specific(&mut existing.relation, fact.relation),
         None => facts.push(fact),
-    }
-}
-
-/// Whether two relations can be one fact.
-fn compatible(a: &RelationKind, b: &RelationKind) -> bool {
-    // Only two agreements both called by name ("the Open Skies agreement") are
-    // known to differ; other descriptions of one day's deal are the same deal.
-    let named = |what: &str| what.starts_with(char::is_uppercase) && what.ends_with("agreement");
-    match (a, b) {
-        (RelationKind::Agreed { what: x, .. }, RelationKind::Agreed { what: y, .. }) => {
-            fold_name(x) == fold_name(y) || !named(x) || !named(y)
-        }
-        (RelationKind::Funded { amount: x, .. }, RelationKind::Funded { amount: y, .. }) => {
-            x.is_none() || y.is_none() || x == y
-        }
-        (
-            RelationKind::Designated { designation: x },
-            RelationKind::Designated { designation: y },
-        ) => x == y,
-        _ => a.name() == b.name(),
     }
 }
 

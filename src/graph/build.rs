@@ -6,39 +6,21 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
 use super::fact::{Evidence, Fact, FactOrigin, Provenance};
 use crate::extract::ArticleFacts;
-use crate::model::{Dataset, Date, EventStatus, EventType, ParticipantRole, RelationKind};
-
-/// What makes two facts the same fact: subject, relation, object, date, and the
-/// attribute that tells two facts of that relation apart on one day (what was
-/// agreed, how much was funded, which designation).
-type FactKey = (NodeIndex, &'static str, NodeIndex, Option<Date>, String);
-
-fn identity(relation: &RelationKind) -> String {
-    match relation {
-        RelationKind::Agreed { what, .. } => crate::text::fold_name(what),
-        RelationKind::Funded { amount, .. } => amount.map(|a| a.to_string()).unwrap_or_default(),
-        RelationKind::Designated { designation } => crate::text::fold_name(designation),
-        RelationKind::HoldsOffice { office, .. } => office.clone(),
-        _ => String::new(),
-    }
-}
+use crate::model::{Dataset, EventStatus, EventType, FactKey, ParticipantRole, RelationKind, Told};
 
 struct Builder<'d> {
     dataset: &'d Dataset,
     graph: DiGraph<usize, Fact>,
-    /// Facts by their full key.
-    seen: HashMap<FactKey, EdgeIndex>,
-    /// Facts by subject, relation, object and date only: extracted facts merge
-    /// into these, whatever the wording of their attributes.
-    loose: HashMap<(NodeIndex, &'static str, NodeIndex, Option<Date>), EdgeIndex>,
+    /// The edges of each [`FactKey`], in the order added: a new statement
+    /// merges into the first whose relation is [the same fact](RelationKind::same_fact_as).
+    facts: HashMap<FactKey<NodeIndex>, Vec<EdgeIndex>>,
 }
 
 pub(super) fn build(dataset: &Dataset, extracted: Vec<ArticleFacts>) -> DiGraph<usize, Fact> {
     let mut builder = Builder {
         dataset,
         graph: DiGraph::with_capacity(dataset.entities.len(), dataset.relations.len()),
-        seen: HashMap::default(),
-        loose: HashMap::default(),
+        facts: HashMap::default(),
     };
     for index in 0..dataset.entities.len() {
         builder.graph.add_node(index);
@@ -77,30 +59,28 @@ impl Builder<'_> {
         }
     }
 
-    /// Adds a fact, or merges it into the edge that already states it.
-    fn add_at(&mut self, mut a: NodeIndex, mut b: NodeIndex, fact: Fact) {
-        let name = fact.relation.name();
-        let symmetric = fact.relation.is_symmetric();
-        let existing = if fact.origin == FactOrigin::Extracted {
-            let loose = |x, y| self.loose.get(&(x, name, y, fact.date)).copied();
-            loose(a, b).or_else(|| if symmetric { loose(b, a) } else { None })
+    /// Adds a fact, or merges it into the edge that already states it (the
+    /// model's one rule: same [`FactKey`], attributes that do not conflict).
+    fn add_at(&mut self, a: NodeIndex, b: NodeIndex, fact: Fact) {
+        let key = FactKey::new(a, &fact.relation, b, fact.date);
+        let edges = self.facts.entry(key).or_default();
+        let graph = &mut self.graph;
+        // Curated and derived facts come first, so an extracted one is the
+        // only statement that can meet one read in text.
+        let told = if fact.origin == FactOrigin::Extracted {
+            Told::InText
         } else {
-            let id = identity(&fact.relation);
-            let full = |x, y| self.seen.get(&(x, name, y, fact.date, id.clone())).copied();
-            full(a, b).or_else(|| if symmetric { full(b, a) } else { None })
+            Told::InRecords
         };
-        if let Some(edge) = existing {
-            self.graph[edge].absorb(fact);
+        if let Some(&edge) = edges
+            .iter()
+            .find(|&&e| graph[e].relation.same_fact_as(&fact.relation, told))
+        {
+            graph[edge].absorb(fact);
             return;
         }
-        if symmetric && b < a {
-            std::mem::swap(&mut a, &mut b);
-        }
-        let key = (a, name, b, fact.date, identity(&fact.relation));
-        let loose_key = (a, name, b, fact.date);
-        let edge = self.graph.add_edge(a, b, fact);
-        self.seen.insert(key, edge);
-        self.loose.entry(loose_key).or_insert(edge);
+        let edge = graph.add_edge(key.subject, key.object, fact);
+        edges.push(edge);
     }
 
     /// Adds an article's facts, moving their sentences into the evidence.

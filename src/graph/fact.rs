@@ -146,7 +146,9 @@ impl Fact {
         out
     }
 
-    /// Adds the evidence and origin of `other`, a fact with the same key.
+    /// Adds the evidence and origin of `other`, the same fact by the model's
+    /// one rule ([`FactKey`](crate::model::FactKey) and
+    /// [`RelationKind::same_fact_as`]); evidence already listed is not repeated.
     pub fn absorb(&mut self, other: Fact) {
         self.origin = self.origin.merge(other.origin);
         for evidence in other.evidence {

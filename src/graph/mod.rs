@@ -53,6 +53,9 @@ pub struct KnowledgeGraph {
     /// For each node: its `met_with` and `participated_in` facts, in graph
     /// order, so `who_met` never walks a government's thousands of other facts.
     encounters: Vec<Vec<EdgeIndex>>,
+    /// The id of each edge when the graph is a slice of a larger one (see
+    /// [`KnowledgeGraph::from_parts`]); `None` when ids are edge indexes.
+    fact_ids: Option<Vec<FactId>>,
 }
 
 /// A fact seen from one of its two entities.
@@ -60,6 +63,8 @@ pub struct KnowledgeGraph {
 pub struct FactRef<'g> {
     /// The edge's index in the petgraph graph.
     pub edge: EdgeIndex,
+    /// The fact's id: the edge index in the whole graph.
+    id: FactId,
     /// The subject.
     pub from: &'g Entity,
     /// The object.
@@ -71,7 +76,7 @@ pub struct FactRef<'g> {
 impl<'g> FactRef<'g> {
     /// The fact's id in this graph.
     pub fn id(&self) -> FactId {
-        FactId(self.edge.index())
+        self.id
     }
 
     /// The entity at the other end from `id` (the object when `id` is neither).
@@ -100,6 +105,37 @@ impl KnowledgeGraph {
         extracted: Vec<crate::extract::ArticleFacts>,
     ) -> KnowledgeGraph {
         let graph = build::build(&dataset, extracted);
+        KnowledgeGraph::assemble(dataset, graph, None)
+    }
+
+    /// A graph of given facts, nothing derived: a slice of a larger graph
+    /// read back from the store. `facts` are (subject index, object index,
+    /// fact, its id in the whole graph) in id order, indexes into
+    /// `dataset.entities`; the dataset holds only the records the slice needs,
+    /// in the whole dataset's order, so every query over the slice orders its
+    /// rows as it would over the whole graph.
+    pub fn from_parts(
+        dataset: Dataset,
+        facts: Vec<(usize, usize, Fact, FactId)>,
+    ) -> KnowledgeGraph {
+        let mut graph = DiGraph::with_capacity(dataset.entities.len(), facts.len());
+        for index in 0..dataset.entities.len() {
+            graph.add_node(index);
+        }
+        let mut ids = Vec::with_capacity(facts.len());
+        for (from, to, fact, id) in facts {
+            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), fact);
+            ids.push(id);
+        }
+        KnowledgeGraph::assemble(dataset, graph, Some(ids))
+    }
+
+    /// The indexes of a built graph.
+    fn assemble(
+        dataset: Dataset,
+        graph: DiGraph<usize, Fact>,
+        fact_ids: Option<Vec<FactId>>,
+    ) -> KnowledgeGraph {
         let names = NameIndex::new(&dataset);
         let mut tenures: rustc_hash::FxHashMap<usize, Vec<(usize, usize)>> = Default::default();
         for (o, office) in dataset.offices.values().enumerate() {
@@ -128,6 +164,15 @@ impl KnowledgeGraph {
             names,
             tenures,
             encounters,
+            fact_ids,
+        }
+    }
+
+    /// The id of the fact on `edge`: its index, or in a slice its index in the whole graph.
+    pub fn fact_id(&self, edge: EdgeIndex) -> FactId {
+        match &self.fact_ids {
+            Some(ids) => ids[edge.index()],
+            None => FactId(edge.index()),
         }
     }
 
@@ -198,6 +243,7 @@ impl KnowledgeGraph {
         let (from, to) = self.graph.edge_endpoints(edge)?;
         Some(FactRef {
             edge,
+            id: self.fact_id(edge),
             from: self.entity_at(from),
             to: self.entity_at(to),
             fact: &self.graph[edge],
@@ -250,6 +296,7 @@ impl KnowledgeGraph {
     fn fact_ref<'g>(&'g self, edge: petgraph::graph::EdgeReference<'g, Fact>) -> FactRef<'g> {
         FactRef {
             edge: edge.id(),
+            id: self.fact_id(edge.id()),
             from: self.entity_at(edge.source()),
             to: self.entity_at(edge.target()),
             fact: edge.weight(),

@@ -227,8 +227,12 @@ fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
             return Err(LoadError::DirectoryLoop { path, target });
         }
         for entry in std::fs::read_dir(&current).map_err(io)? {
-            let path = entry.map_err(io)?.path();
-            if path.is_dir() {
+            let entry = entry.map_err(io)?;
+            let path = entry.path();
+            // The entry's type comes with the listing; only a link needs a
+            // look at what it leads to (a folder of articles is not stat'ed).
+            let kind = entry.file_type().map_err(io)?;
+            if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
                 pending.push(path);
             } else if path.extension().is_some_and(|ext| ext == "ron") {
                 found.push(path);

@@ -60,7 +60,7 @@ pub enum AliasStrength {
 }
 
 /// One entity of the dataset: a node of the knowledge graph.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     /// Stable slug id, unique across the dataset (`antony-blinken`).
     pub id: String,

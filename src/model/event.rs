@@ -153,7 +153,7 @@ pub struct Participant {
 }
 
 /// What is known about an event besides its names.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventDetails {
     /// What happened.
     pub event_type: EventType,

@@ -10,6 +10,8 @@ mod dataset;
 mod date;
 mod entity;
 mod event;
+pub mod fold;
+mod identity;
 mod limits;
 mod office;
 mod patterns;
@@ -21,9 +23,13 @@ pub use dataset::Dataset;
 pub use date::{Date, DateError, Precision};
 pub use entity::{AliasStrength, Entity, EntityKind};
 pub use event::{EventDetails, EventStatus, EventType, MeetingMode, Participant, ParticipantRole};
+pub use identity::{FactKey, Told};
 pub use limits::Limits;
 pub use office::{Office, Tenure};
 pub use patterns::{Cues, OnPlanned, Pattern, PatternRelation, PatternSet, Shape};
-pub use relation::{AgreementStatus, AttributeValue, FundingStatus, Relation, RelationKind};
+pub use relation::{
+    AgreementStatus, AttributeValue, FundingStatus, Relation, RelationKind, RelationName,
+    RelationSet, UnknownRelation,
+};
 pub use source::Source;
 pub use style::{Attributes, Overview, PageStyle, Style};

@@ -126,6 +126,137 @@ pub enum RelationKind {
     PartOf,
 }
 
+/// A relation's type without its attributes: what `--relation` names.
+///
+/// ```
+/// use newsgraph::model::RelationName;
+///
+/// let name: RelationName = "met_with".parse().unwrap();
+/// assert_eq!(name, RelationName::MetWith);
+/// assert_eq!(name.to_string(), "met_with");
+/// let error = "metwith".parse::<RelationName>().unwrap_err().to_string();
+/// assert!(error.starts_with("unknown relation `metwith`; relations are: met_with, funded"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RelationName {
+    /// `met_with`.
+    MetWith,
+    /// `funded`.
+    Funded,
+    /// `designated`.
+    Designated,
+    /// `agreed`.
+    Agreed,
+    /// `visited`.
+    Visited,
+    /// `praised`.
+    Praised,
+    /// `thanked`.
+    Thanked,
+    /// `congratulated`.
+    Congratulated,
+    /// `participated_in`.
+    ParticipatedIn,
+    /// `holds_office`.
+    HoldsOffice,
+    /// `part_of`.
+    PartOf,
+}
+
+impl RelationName {
+    /// Every relation, in the order of [`RelationKind::NAMES`].
+    pub const ALL: [RelationName; 11] = [
+        RelationName::MetWith,
+        RelationName::Funded,
+        RelationName::Designated,
+        RelationName::Agreed,
+        RelationName::Visited,
+        RelationName::Praised,
+        RelationName::Thanked,
+        RelationName::Congratulated,
+        RelationName::ParticipatedIn,
+        RelationName::HoldsOffice,
+        RelationName::PartOf,
+    ];
+
+    /// The snake_case name (`met_with`).
+    pub fn as_str(self) -> &'static str {
+        RelationKind::NAMES[self as usize]
+    }
+}
+
+impl std::fmt::Display for RelationName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name that is not a relation's; the message lists the valid names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown relation `{0}`; relations are: {names}", names = RelationKind::NAMES.join(", "))]
+pub struct UnknownRelation(pub String);
+
+impl std::str::FromStr for RelationName {
+    type Err = UnknownRelation;
+
+    fn from_str(text: &str) -> Result<RelationName, UnknownRelation> {
+        RelationName::ALL
+            .into_iter()
+            .find(|r| r.as_str() == text)
+            .ok_or_else(|| UnknownRelation(text.to_string()))
+    }
+}
+
+/// The relations a query or an export follows; empty means every relation.
+///
+/// ```
+/// use newsgraph::model::{RelationName, RelationSet};
+///
+/// let set = RelationSet::of([RelationName::Designated]);
+/// assert!(set.allows_name("designated"));
+/// assert!(!set.allows_name("met_with"));
+/// assert!(RelationSet::default().allows_name("met_with"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RelationSet {
+    /// The relations, in the order given, each once.
+    names: Vec<RelationName>,
+}
+
+impl RelationSet {
+    /// The set of `names` (repeats dropped); no names means every relation.
+    pub fn of(names: impl IntoIterator<Item = RelationName>) -> RelationSet {
+        let mut set = RelationSet::default();
+        for name in names {
+            if !set.names.contains(&name) {
+                set.names.push(name);
+            }
+        }
+        set
+    }
+
+    /// Whether every relation passes (no relation was named).
+    pub fn is_all(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The relations named, in the order given.
+    pub fn names(&self) -> &[RelationName] {
+        &self.names
+    }
+
+    /// Whether a fact of `relation` passes.
+    pub fn allows(&self, relation: &RelationKind) -> bool {
+        self.is_all() || self.names.contains(&relation.relation_name())
+    }
+
+    /// Whether a fact whose relation is called `name` passes (the store
+    /// keeps relations by name).
+    pub fn allows_name(&self, name: &str) -> bool {
+        self.is_all() || self.names.iter().any(|r| r.as_str() == name)
+    }
+}
+
 impl RelationKind {
     /// Every relation name, in the order summaries list them.
     pub const NAMES: [&'static str; 11] = [
@@ -144,18 +275,23 @@ impl RelationKind {
 
     /// The snake_case name used on the command line and in exports (`met_with`).
     pub fn name(&self) -> &'static str {
+        self.relation_name().as_str()
+    }
+
+    /// The relation's type, without its attributes.
+    pub fn relation_name(&self) -> RelationName {
         match self {
-            RelationKind::MetWith { .. } => "met_with",
-            RelationKind::Funded { .. } => "funded",
-            RelationKind::Designated { .. } => "designated",
-            RelationKind::Agreed { .. } => "agreed",
-            RelationKind::Visited => "visited",
-            RelationKind::Praised { .. } => "praised",
-            RelationKind::Thanked { .. } => "thanked",
-            RelationKind::Congratulated { .. } => "congratulated",
-            RelationKind::ParticipatedIn { .. } => "participated_in",
-            RelationKind::HoldsOffice { .. } => "holds_office",
-            RelationKind::PartOf => "part_of",
+            RelationKind::MetWith { .. } => RelationName::MetWith,
+            RelationKind::Funded { .. } => RelationName::Funded,
+            RelationKind::Designated { .. } => RelationName::Designated,
+            RelationKind::Agreed { .. } => RelationName::Agreed,
+            RelationKind::Visited => RelationName::Visited,
+            RelationKind::Praised { .. } => RelationName::Praised,
+            RelationKind::Thanked { .. } => RelationName::Thanked,
+            RelationKind::Congratulated { .. } => RelationName::Congratulated,
+            RelationKind::ParticipatedIn { .. } => RelationName::ParticipatedIn,
+            RelationKind::HoldsOffice { .. } => RelationName::HoldsOffice,
+            RelationKind::PartOf => RelationName::PartOf,
         }
     }
 

@@ -89,6 +89,24 @@ pub fn open_graph(
     Ok(styled(graph_from_owned(dataset, entries, skipped)))
 }
 
+/// The store at `options.path`, when a query can answer from it alone,
+/// without the data files: `open_graph` would use it, it holds every
+/// article, and the data files and articles are those it was written from
+/// ([`Store::check`]). `None` otherwise; [`open_graph`] then says why, and
+/// rebuilds or refuses.
+pub fn fresh_store(
+    dirs: &[PathBuf],
+    options: &StoreOptions,
+) -> Result<Option<Store>, PipelineError> {
+    let Opened::Usable(store) = open(&options.path, dirs, options)? else {
+        return Ok(None);
+    };
+    if !store.complete()? || store.check(dirs)? != Freshness::Fresh {
+        return Ok(None);
+    }
+    Ok(Some(store))
+}
+
 /// A store that can answer, or why not.
 enum Opened {
     Usable(Store),

@@ -109,6 +109,7 @@ fn article_entry(
             return Ok(entry.clone());
         }
     }
+    let stamp = store::Stamp::of(path).unwrap_or_default();
     let text = read_article_within(path, &lazy.dataset.limits).map_err(|error| SkippedArticle {
         source: source.id.clone(),
         path: path.to_path_buf(),
@@ -117,7 +118,10 @@ fn article_entry(
     let hash = store::hash_bytes(text.as_bytes());
     let key = store::article_key(&hash, source);
     if let Some(entry) = cached.filter(|e| e.key == key) {
-        return Ok(entry.clone());
+        return Ok(ArticleEntry {
+            stamp,
+            ..entry.clone()
+        });
     }
     let (matcher, extractor) = lazy.get();
     let fallback = source.event_date.or(source.published);
@@ -137,6 +141,7 @@ fn article_entry(
     Ok(ArticleEntry {
         path: shown,
         hash,
+        stamp,
         key,
         bytes: text.len(),
         sentences: mentions.sentences.len(),

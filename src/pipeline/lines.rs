@@ -558,6 +558,9 @@ pub fn build_graph_with_facts(
                 sentences: found.read.sentences,
                 mentions: found.read.mentions,
                 linked: found.read.linked,
+                // Read elsewhere: no local size and time to trust, so the
+                // first query hashes the file before it answers.
+                stamp: store::Stamp::default(),
                 facts: ArticleFacts {
                     article: source.file.clone().unwrap_or_default(),
                     ..found.facts

@@ -1,12 +1,13 @@
 //! `edges`: every fact of the graph, filtered by relation, entity or source.
 
 use crate::graph::{FactRef, KnowledgeGraph};
+use crate::model::RelationSet;
 
 /// Which facts [`KnowledgeGraph::edges`] returns; empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EdgeFilter {
-    /// Relation names (`met_with`, `funded`…); any of them.
-    pub relations: Vec<String>,
+    /// The relations kept (all when empty).
+    pub relations: RelationSet,
     /// Entity id the fact must touch.
     pub entity: Option<String>,
     /// Source id, or article file name, one piece of evidence must come from.
@@ -17,11 +18,12 @@ impl KnowledgeGraph {
     /// The facts that pass `filter`, in graph order.
     ///
     /// ```
+    /// use newsgraph::model::{RelationName, RelationSet};
     /// use newsgraph::query::EdgeFilter;
     /// use newsgraph::{Dataset, KnowledgeGraph};
     ///
     /// let graph = KnowledgeGraph::build(Dataset::load("data").unwrap());
-    /// let filter = EdgeFilter { relations: vec!["designated".into()], ..EdgeFilter::default() };
+    /// let filter = EdgeFilter { relations: RelationSet::of([RelationName::Designated]), ..EdgeFilter::default() };
     /// let designated: Vec<&str> = graph.edges(&filter).iter().map(|f| f.to.name.as_str()).collect();
     /// assert_eq!(designated, ["Los Lobos", "Los Choneros"]);
     /// ```
@@ -41,10 +43,7 @@ impl KnowledgeGraph {
             file.is_some_and(|f| f == wanted || f.rsplit('/').next() == Some(wanted.as_str()))
         };
         self.facts()
-            .filter(|f| {
-                filter.relations.is_empty()
-                    || filter.relations.iter().any(|r| r == f.fact.relation.name())
-            })
+            .filter(|f| filter.relations.allows(&f.fact.relation))
             .filter(|f| {
                 filter
                     .entity

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::summary::FactSummary;
 use crate::graph::{FactRef, KnowledgeGraph};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, RelationSet};
 
 /// Which way facts are followed from an entity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -25,7 +25,7 @@ pub enum Direction {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NeighborOptions {
     /// Only these relations; all when empty.
-    pub relations: Vec<String>,
+    pub relations: RelationSet,
     /// How many steps away (1 = direct neighbours).
     pub depth: usize,
     /// Which way to follow facts.
@@ -35,7 +35,7 @@ pub struct NeighborOptions {
 impl Default for NeighborOptions {
     fn default() -> NeighborOptions {
         NeighborOptions {
-            relations: Vec::new(),
+            relations: RelationSet::default(),
             depth: 1,
             direction: Direction::Both,
         }
@@ -63,10 +63,9 @@ impl KnowledgeGraph {
         fact: &FactRef<'_>,
         from: &str,
         direction: Direction,
-        relations: &[String],
+        relations: &RelationSet,
     ) -> bool {
-        let relation_ok =
-            relations.is_empty() || relations.iter().any(|r| r == fact.fact.relation.name());
+        let relation_ok = relations.allows(&fact.fact.relation);
         let symmetric = fact.fact.relation.is_symmetric();
         let way_ok = match direction {
             Direction::Both => true,
@@ -80,11 +79,12 @@ impl KnowledgeGraph {
     /// graph order), each with the facts that reach it.
     ///
     /// ```
+    /// use newsgraph::model::{RelationName, RelationSet};
     /// use newsgraph::query::NeighborOptions;
     /// use newsgraph::{Dataset, KnowledgeGraph};
     ///
     /// let graph = KnowledgeGraph::build(Dataset::load("data").unwrap());
-    /// let options = NeighborOptions { relations: vec!["designated".into()], ..Default::default() };
+    /// let options = NeighborOptions { relations: RelationSet::of([RelationName::Designated]), ..Default::default() };
     /// let names: Vec<String> = graph.neighbors("marco-rubio", &options).into_iter().map(|n| n.name).collect();
     /// assert_eq!(names, ["Los Lobos", "Los Choneros"]);
     /// ```

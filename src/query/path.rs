@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::summary::FactSummary;
 use crate::graph::KnowledgeGraph;
+use crate::model::RelationSet;
 
 /// Options of [`KnowledgeGraph::paths`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub struct PathOptions {
     /// Longest chain considered, in facts.
     pub max_hops: usize,
     /// Only these relations; all when empty.
-    pub relations: Vec<String>,
+    pub relations: RelationSet,
     /// At most this many tied shortest paths are returned.
     pub max_paths: usize,
 }
@@ -29,7 +30,7 @@ impl Default for PathOptions {
     fn default() -> PathOptions {
         PathOptions {
             max_hops: 4,
-            relations: Vec::new(),
+            relations: RelationSet::default(),
             max_paths: 10,
         }
     }
@@ -87,12 +88,7 @@ impl KnowledgeGraph {
             for &node in &frontier {
                 let id = &self.entity_at(node).id;
                 for fact in self.facts_of(id) {
-                    let relation_ok = options.relations.is_empty()
-                        || options
-                            .relations
-                            .iter()
-                            .any(|r| r == fact.fact.relation.name());
-                    if !relation_ok {
+                    if !options.relations.allows(&fact.fact.relation) {
                         continue;
                     }
                     let (x, y) = graph.edge_endpoints(fact.edge).expect("edge of the graph");

@@ -44,6 +44,60 @@ fn score(query: &str, name: &str) -> f64 {
     }
 }
 
+/// An entity's names as [`rank`] scores them: its id, then its name and
+/// every alias, each with its folded form ([`fold_name`]).
+#[derive(Debug, Clone)]
+pub struct Searchable<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Display name.
+    pub name: &'a str,
+    /// Kind.
+    pub kind: EntityKind,
+    /// (name, folded name), id first.
+    pub names: Vec<(&'a str, std::borrow::Cow<'a, str>)>,
+}
+
+/// Up to `limit` of `entities` whose names contain or resemble `text`
+/// (case and accents ignored), best first: what [`KnowledgeGraph::search`]
+/// returns, for names read from anywhere (the store's folded aliases).
+pub fn rank<'a>(
+    text: &str,
+    limit: usize,
+    entities: impl Iterator<Item = Searchable<'a>>,
+) -> Vec<SearchHit> {
+    let query = fold_name(text);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<SearchHit> = Vec::new();
+    for entity in entities {
+        let mut best: Option<(f64, &str)> = None;
+        for (name, folded) in &entity.names {
+            let s = score(&query, folded);
+            if best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, name));
+            }
+        }
+        if let Some((s, name)) = best.filter(|(s, _)| *s >= 0.6) {
+            hits.push(SearchHit {
+                id: entity.id.to_string(),
+                name: entity.name.to_string(),
+                kind: entity.kind,
+                matched: name.to_string(),
+                score: (s * 1000.0).round() / 1000.0,
+            });
+        }
+    }
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    hits.truncate(limit);
+    hits
+}
+
 impl KnowledgeGraph {
     /// Up to `limit` entities whose id, name or aliases contain or resemble
     /// `text` (case and accents ignored), best first.
@@ -57,37 +111,15 @@ impl KnowledgeGraph {
     /// assert_eq!(graph.search("Mayorcas", 1)[0].id, "alejandro-mayorkas");
     /// ```
     pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
-        let query = fold_name(text);
-        if query.is_empty() {
-            return Vec::new();
-        }
-        let mut hits: Vec<SearchHit> = Vec::new();
-        for entity in self.dataset().entities.values() {
-            let mut best: Option<(f64, &str)> = None;
-            let names =
-                std::iter::once(entity.id.as_str()).chain(entity.all_names().map(|(n, _)| n));
-            for name in names {
-                let s = score(&query, &fold_name(name));
-                if best.is_none_or(|(b, _)| s > b) {
-                    best = Some((s, name));
-                }
-            }
-            if let Some((s, name)) = best.filter(|(s, _)| *s >= 0.6) {
-                hits.push(SearchHit {
-                    id: entity.id.clone(),
-                    name: entity.name.clone(),
-                    kind: entity.kind,
-                    matched: name.to_string(),
-                    score: (s * 1000.0).round() / 1000.0,
-                });
-            }
-        }
-        hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.name.cmp(&b.name))
+        let entities = self.dataset().entities.values().map(|entity| Searchable {
+            id: &entity.id,
+            name: &entity.name,
+            kind: entity.kind,
+            names: std::iter::once(entity.id.as_str())
+                .chain(entity.all_names().map(|(n, _)| n))
+                .map(|n| (n, fold_name(n).into()))
+                .collect(),
         });
-        hits.truncate(limit);
-        hits
+        rank(text, limit, entities)
     }
 }

@@ -27,13 +27,19 @@
 mod hash;
 mod read;
 mod schema;
+mod slice;
+pub mod stamps;
 mod write;
 
 use std::path::PathBuf;
 
-pub use hash::{article_key, hash_bytes, hash_file, hash_files, matcher_fingerprint, CODE_HASH};
+pub use hash::{
+    article_key, hash_bytes, hash_file, hash_files, matcher_fingerprint, stamp_files, HashedFile,
+    Stamp, CODE_HASH, RACY_SECONDS,
+};
 pub use read::{Freshness, Store};
 pub use schema::SCHEMA_VERSION;
+pub use slice::{NamedEntity, Resolved};
 pub use write::{write, Inputs};
 
 use crate::extract::ArticleFacts;
@@ -92,6 +98,8 @@ pub struct ArticleEntry {
     pub path: String,
     /// BLAKE3 of the file's contents.
     pub hash: String,
+    /// The file's size and modification time, taken before it was read.
+    pub stamp: Stamp,
     /// [`article_key`]: the content hash with the dates the article is read with.
     pub key: String,
     /// Bytes read.

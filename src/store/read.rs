@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
+use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row};
 
 use super::{hash, schema, ArticleEntry, StoreError};
@@ -23,7 +24,7 @@ pub enum Freshness {
 #[derive(Debug)]
 pub struct Store {
     path: PathBuf,
-    conn: Connection,
+    pub(super) conn: Connection,
 }
 
 /// The name of a date origin in the store.
@@ -35,7 +36,7 @@ pub(super) fn date_origin_name(origin: DateOrigin) -> &'static str {
     }
 }
 
-fn date_origin(name: &str) -> Option<DateOrigin> {
+pub(super) fn date_origin(name: &str) -> Option<DateOrigin> {
     match name {
         "sentence" => Some(DateOrigin::Sentence),
         "context" => Some(DateOrigin::Context),
@@ -72,7 +73,7 @@ impl Store {
         &self.path
     }
 
-    fn sql(&self, source: rusqlite::Error) -> StoreError {
+    pub(super) fn sql(&self, source: rusqlite::Error) -> StoreError {
         StoreError::Sqlite {
             path: self.path.clone(),
             source,
@@ -94,11 +95,12 @@ impl Store {
         Ok(serde_json::from_str::<Vec<String>>(&recorded).is_ok_and(|r| r == dirs))
     }
 
-    /// The files recorded, with their hashes, in the order written.
-    fn files(&self, kind: &str) -> Result<Vec<(String, String)>, StoreError> {
+    /// The files of one kind recorded (every kind when `None`), with their
+    /// hashes, in the order written.
+    fn files(&self, kind: Option<&str>) -> Result<Vec<(String, String)>, StoreError> {
         let mut query = self
             .conn
-            .prepare("SELECT path, hash FROM files WHERE kind = ?1 ORDER BY rowid")
+            .prepare("SELECT path, hash FROM files WHERE ?1 IS NULL OR kind = ?1 ORDER BY rowid")
             .map_err(|e| self.sql(e))?;
         let rows = query
             .query_map([kind], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -106,24 +108,57 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
     }
 
-    /// Compares the hashes recorded with the files under `dirs` and the
-    /// articles recorded: cheap beside matching (one read of each file).
+    /// Compares the data files under `dirs` and the articles recorded with
+    /// what the store says they were. The rule: a file whose size and
+    /// modification time are those in the [stamps file](super::stamps) is
+    /// not read; any other is read and hashed, and compared with the hash
+    /// recorded (see [`hash::Stamp`]). When every file is unchanged but some
+    /// had to be read, the stamps file is written again (if it can be), so
+    /// the next query reads none. Files are checked in parallel.
     pub fn check(&self, dirs: &[PathBuf]) -> Result<Freshness, StoreError> {
         if self.meta("code_hash")?.as_deref() != Some(hash::CODE_HASH) {
             return Ok(Freshness::Stale(
                 "it was written by another version of newsgraph".into(),
             ));
         }
-        let data = hash::hash_files(&crate::load::data_files(dirs)?)?;
-        if let Some(why) = difference(&self.files("data")?, &data) {
+        let now: Vec<String> = crate::load::data_files(dirs)?
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        if let Some(why) = difference(&self.files(Some("data"))?, &now) {
             return Ok(Freshness::Stale(why));
         }
-        for (path, recorded) in self.files("article")? {
-            match hash::hash_file(Path::new(&path)) {
-                Ok(now) if now == recorded => {}
-                _ => return Ok(Freshness::Stale(format!("{path} changed"))),
+        let digest = self.meta("inputs_digest")?.unwrap_or_default();
+        let stamps_path = super::stamps::path_of(&self.path);
+        let stamps = super::stamps::read(&stamps_path, &digest).unwrap_or_default();
+        let count: usize = self
+            .conn
+            .query_row("SELECT count(*) FROM files", [], |r| r.get(0))
+            .map_err(|e| self.sql(e))?;
+        // Every file stamped, and every stamp as recorded: nothing to read.
+        if stamps.len() == count {
+            let all_same = stamps.par_iter().all(|(path, recorded)| {
+                hash::Stamp::of(Path::new(path)).is_some_and(|now| recorded.unchanged(&now))
+            });
+            if all_same {
+                return Ok(Freshness::Fresh);
             }
         }
+        let files = self.files(None)?;
+        let checked: Vec<Option<hash::Stamp>> = files
+            .par_iter()
+            .map(|(path, recorded)| unchanged(path, recorded, stamps.get(path)))
+            .collect();
+        if let Some(((path, _), _)) = files.iter().zip(&checked).find(|(_, c)| c.is_none()) {
+            return Ok(Freshness::Stale(format!("{path} changed")));
+        }
+        let stamped: Vec<super::stamps::Stamped> = files
+            .into_iter()
+            .zip(checked)
+            .filter_map(|((path, _), stamp)| Some((path, stamp?)))
+            .collect();
+        // A cache: a store in a folder this user cannot write is checked by reading.
+        let _ = super::stamps::write(&stamps_path, &digest, &stamped);
         Ok(Freshness::Fresh)
     }
 
@@ -143,6 +178,7 @@ impl Store {
                 Ok(ArticleEntry {
                     path: r.get(1)?,
                     hash: r.get(2)?,
+                    stamp: hash::Stamp::default(),
                     key: r.get(3)?,
                     bytes: r.get(4)?,
                     sentences: r.get(5)?,
@@ -240,17 +276,27 @@ fn extracted_fact(
     Ok(Some((fact, row.get(18)?)))
 }
 
-/// What differs between the data files recorded and those found now, if anything.
-fn difference(recorded: &[(String, String)], now: &[(String, String)]) -> Option<String> {
-    for (path, hash) in now {
-        match recorded.iter().find(|(p, _)| p == path) {
-            None => return Some(format!("{path} is new")),
-            Some((_, old)) if old != hash => return Some(format!("{path} changed")),
-            Some(_) => {}
-        }
+/// The file's stamp when it still has the contents recorded (its stamp says
+/// so, or else its hash does); `None` when it changed or cannot be read.
+fn unchanged(path: &str, recorded: &str, stamp: Option<&hash::Stamp>) -> Option<hash::Stamp> {
+    let path = Path::new(path);
+    let now = hash::Stamp::of(path)?;
+    if stamp.is_some_and(|s| s.unchanged(&now)) {
+        return Some(now);
     }
+    // Stamped before reading: a change while it is read shows next time.
+    (hash::hash_file(path).ok()? == recorded).then_some(now)
+}
+
+/// Which data file is new or gone between those recorded and those found now, if any.
+fn difference(recorded: &[(String, String)], now: &[String]) -> Option<String> {
+    let known: std::collections::HashSet<&str> = recorded.iter().map(|f| f.0.as_str()).collect();
+    if let Some(path) = now.iter().find(|p| !known.contains(p.as_str())) {
+        return Some(format!("{path} is new"));
+    }
+    let found: std::collections::HashSet<&str> = now.iter().map(String::as_str).collect();
     recorded
         .iter()
-        .find(|(p, _)| !now.iter().any(|(q, _)| q == p))
-        .map(|(path, _)| format!("{path} was removed"))
+        .find(|f| !found.contains(f.0.as_str()))
+        .map(|f| format!("{} was removed", f.0))
 }

@@ -2,7 +2,7 @@
 //! public interface, read with `sqlite3`, Python or Datasette.
 
 /// The schema version recorded in `meta`; a store of another version is rebuilt.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Creates every table of an empty store.
 pub const CREATE: &str = r#"
@@ -28,12 +28,14 @@ CREATE TABLE entities (
     event_date TEXT,
     event_status TEXT,
     event_place TEXT,
-    event_mode TEXT
+    event_mode TEXT,
+    record TEXT NOT NULL
 );
 CREATE TABLE aliases (
     entity_id TEXT NOT NULL REFERENCES entities (id),
     alias TEXT NOT NULL,
-    strength TEXT NOT NULL CHECK (strength IN ('name', 'strong', 'weak', 'demonym'))
+    strength TEXT NOT NULL CHECK (strength IN ('name', 'strong', 'weak', 'demonym')),
+    folded TEXT NOT NULL
 );
 CREATE TABLE offices (
     id TEXT PRIMARY KEY,
@@ -76,7 +78,8 @@ CREATE TABLE facts (
     currency TEXT,
     status TEXT,
     attributes TEXT NOT NULL,
-    note TEXT
+    note TEXT,
+    record TEXT NOT NULL
 );
 CREATE TABLE evidence (
     id INTEGER PRIMARY KEY,
@@ -100,6 +103,7 @@ CREATE TABLE evidence (
     UNIQUE (fact_id, seq)
 );
 CREATE VIRTUAL TABLE evidence_fts USING fts5 (text, content = 'evidence', content_rowid = 'id');
+CREATE VIRTUAL TABLE names_fts USING fts5 (folded, content = 'aliases', content_rowid = 'rowid');
 CREATE TABLE articles (
     source_id TEXT PRIMARY KEY REFERENCES sources (id),
     rank INTEGER NOT NULL UNIQUE,
@@ -142,6 +146,7 @@ CREATE INDEX entities_kind ON entities (kind);
 CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
 CREATE INDEX aliases_alias ON aliases (alias COLLATE NOCASE);
 CREATE INDEX aliases_entity ON aliases (entity_id);
+CREATE INDEX aliases_folded ON aliases (folded);
 CREATE INDEX tenures_person ON tenures (person_id);
 CREATE INDEX tenures_office ON tenures (office_id);
 CREATE INDEX facts_subject ON facts (subject_id, relation);

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, Transaction};
 
-use super::{hash, schema, ArticleEntry, StoreError};
+use super::{hash, schema, stamps, ArticleEntry, StoreError};
 use crate::graph::{Evidence, KnowledgeGraph};
 use crate::model::{AliasStrength, Date, RelationKind};
 
@@ -13,8 +13,8 @@ use crate::model::{AliasStrength, Date, RelationKind};
 pub struct Inputs {
     /// The data directories, as given.
     pub data_dirs: Vec<String>,
-    /// Every data file with its hash, in load order.
-    pub data_files: Vec<(String, String)>,
+    /// Every data file with its hash and stamp, in load order.
+    pub data_files: Vec<hash::HashedFile>,
     /// [`hash::matcher_fingerprint`] of the dataset.
     pub fingerprint: String,
 }
@@ -29,7 +29,7 @@ impl Inputs {
         let files = crate::load::data_files(dirs)?;
         Ok(Inputs {
             data_dirs: dirs.iter().map(|d| d.display().to_string()).collect(),
-            data_files: hash::hash_files(&files)?,
+            data_files: hash::stamp_files(&files)?,
             fingerprint: hash::matcher_fingerprint(dataset, patterns),
         })
     }
@@ -72,7 +72,31 @@ pub fn write(
         let _ = std::fs::remove_file(&temp);
         return Err(error);
     }
-    std::fs::rename(&temp, path).map_err(io)
+    std::fs::rename(&temp, path).map_err(io)?;
+    // The stamps go beside the store: they hold times, the store does not.
+    let mut files: Vec<stamps::Stamped> = Vec::new();
+    for file in &inputs.data_files {
+        files.push((file.path.clone(), file.stamp));
+    }
+    for article in articles {
+        files.push((article.path.clone(), article.stamp));
+    }
+    let digest = stamps::digest(&recorded_files(articles, inputs));
+    stamps::write(&stamps::path_of(path), &digest, &files).map_err(io)
+}
+
+/// The files the store records, with their hashes, as `files` lists them
+/// (a path listed twice counts once).
+fn recorded_files<'a>(articles: &'a [ArticleEntry], inputs: &'a Inputs) -> Vec<(&'a str, &'a str)> {
+    let mut seen = std::collections::HashSet::new();
+    let data = inputs
+        .data_files
+        .iter()
+        .map(|f| (f.path.as_str(), f.hash.as_str()));
+    let articles = articles.iter().map(|a| (a.path.as_str(), a.hash.as_str()));
+    data.chain(articles)
+        .filter(|(path, _)| seen.insert(*path))
+        .collect()
 }
 
 /// Creates the database at `temp` and fills it in one transaction.
@@ -89,7 +113,16 @@ fn fill(
     )?;
     conn.execute_batch(schema::CREATE)?;
     let tx = conn.transaction()?;
-    write_meta(&tx, inputs)?;
+    // Articles named by a source but not in the store (skipped, or a
+    // `--curated-only` build): the queries then read the articles again.
+    let named = graph
+        .dataset()
+        .sources
+        .values()
+        .filter(|s| s.file.is_some());
+    let missing = named.count().saturating_sub(articles.len());
+    let digest = stamps::digest(&recorded_files(articles, inputs));
+    write_meta(&tx, inputs, missing, &digest)?;
     write_files(&tx, articles, inputs)?;
     write_entities(&tx, graph)?;
     write_offices(&tx, graph)?;
@@ -98,6 +131,10 @@ fn fill(
     write_articles(&tx, graph, articles)?;
     tx.execute(
         "INSERT INTO evidence_fts (rowid, text) SELECT id, text FROM evidence WHERE text IS NOT NULL ORDER BY id",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO names_fts (rowid, folded) SELECT rowid, folded FROM aliases ORDER BY rowid",
         [],
     )?;
     tx.execute_batch(schema::INDEXES)?;
@@ -113,7 +150,12 @@ fn text(date: Option<Date>) -> Option<String> {
     date.map(|d| d.to_string())
 }
 
-fn write_meta(tx: &Transaction, inputs: &Inputs) -> rusqlite::Result<()> {
+fn write_meta(
+    tx: &Transaction,
+    inputs: &Inputs,
+    missing: usize,
+    digest: &str,
+) -> rusqlite::Result<()> {
     let rows = [
         ("schema_version", schema::SCHEMA_VERSION.to_string()),
         ("newsgraph_version", env!("CARGO_PKG_VERSION").to_string()),
@@ -121,6 +163,8 @@ fn write_meta(tx: &Transaction, inputs: &Inputs) -> rusqlite::Result<()> {
         ("matcher_fingerprint", inputs.fingerprint.clone()),
         ("data_dirs", json(&inputs.data_dirs)?),
         ("hash_algorithm", "blake3".to_string()),
+        ("articles_missing", missing.to_string()),
+        ("inputs_digest", digest.to_string()),
     ];
     let mut insert = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     for (key, value) in rows {
@@ -136,8 +180,8 @@ fn write_files(
 ) -> rusqlite::Result<()> {
     let mut insert =
         tx.prepare("INSERT OR IGNORE INTO files (path, kind, hash) VALUES (?1, ?2, ?3)")?;
-    for (path, hash) in &inputs.data_files {
-        insert.execute(params![path, "data", hash])?;
+    for file in &inputs.data_files {
+        insert.execute(params![file.path, "data", file.hash])?;
     }
     for article in articles {
         insert.execute(params![article.path, "article", article.hash])?;
@@ -147,9 +191,10 @@ fn write_files(
 
 fn write_entities(tx: &Transaction, graph: &KnowledgeGraph) -> rusqlite::Result<()> {
     let mut entity = tx.prepare(
-        "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO entities VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
-    let mut alias = tx.prepare("INSERT INTO aliases VALUES (?1, ?2, ?3)")?;
+    let mut alias = tx.prepare("INSERT INTO aliases VALUES (?1, ?2, ?3, ?4)")?;
+    let fold = crate::text::fold_name;
     for (rank, e) in graph.dataset().entities.values().enumerate() {
         let event = e.event.as_ref();
         entity.execute(params![
@@ -166,6 +211,7 @@ fn write_entities(tx: &Transaction, graph: &KnowledgeGraph) -> rusqlite::Result<
             event.map(|v| v.status.as_str()),
             event.and_then(|v| v.place.as_deref()),
             event.map(|v| v.effective_mode().as_str()),
+            json(e)?,
         ])?;
         for (name, strength) in e.all_names() {
             let strength = match strength {
@@ -173,10 +219,10 @@ fn write_entities(tx: &Transaction, graph: &KnowledgeGraph) -> rusqlite::Result<
                 AliasStrength::Strong => "strong",
                 AliasStrength::Weak => "weak",
             };
-            alias.execute(params![e.id, name, strength])?;
+            alias.execute(params![e.id, name, strength, fold(name)])?;
         }
         for demonym in &e.demonyms {
-            alias.execute(params![e.id, demonym, "demonym"])?;
+            alias.execute(params![e.id, demonym, "demonym", fold(demonym)])?;
         }
     }
     Ok(())
@@ -244,7 +290,7 @@ fn columns(relation: &RelationKind) -> (Option<&str>, Option<f64>, Option<&str>,
 
 fn write_facts(tx: &Transaction, graph: &KnowledgeGraph) -> rusqlite::Result<()> {
     let mut fact = tx.prepare(
-        "INSERT INTO facts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "INSERT INTO facts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     let mut evidence = tx.prepare(
         "INSERT INTO evidence (fact_id, seq, source_id, text, article, sentence, sentence_start, sentence_end,
@@ -276,6 +322,7 @@ fn write_facts(tx: &Transaction, graph: &KnowledgeGraph) -> rusqlite::Result<()>
             status,
             json(&attributes)?,
             f.fact.note,
+            json(&f.fact.relation)?,
         ])?;
         for (seq, e) in f.fact.evidence.iter().enumerate() {
             write_evidence(&mut evidence, id, seq, e)?;

@@ -4,7 +4,7 @@
 //! white space runs collapsed) while mentions are reported at byte offsets of
 //! the original text. [`FoldedText`] keeps the map between the two.
 
-use super::fold::fold_char_into;
+use crate::model::fold::fold_char_into;
 
 /// An article's folded text and, for every folded byte, the original byte offset.
 #[derive(Debug, Clone, Default)]

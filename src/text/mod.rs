@@ -1,13 +1,12 @@
 //! Text processing: folding, sentences and dates in articles.
 
 mod dates;
-mod fold;
 mod folded;
 mod language;
 mod sentences;
 
+pub use crate::model::fold::{fold, fold_char_into, fold_name};
 pub use dates::{find_dates, header_date, is_calendar_word, DateMention};
-pub use fold::{fold, fold_char_into, fold_name};
 pub use folded::FoldedText;
 pub use language::Language;
 pub use sentences::{overlong_sentence, split_sentences, split_sentences_capped, Sentence};

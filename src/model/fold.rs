@@ -1,4 +1,6 @@
 //! Folding text for comparison: case, accents and typographic variants.
+//! (In the model because whether two facts are the same compares folded
+//! names; [`crate::text`] re-exports it.)
 //!
 //! `Holguín`, `HOLGUIN` and `holguin` fold to the same string, and so do
 //! `Côte d’Ivoire` and `Cote d'Ivoire`.
