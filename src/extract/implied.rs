@@ -119,11 +119,24 @@ fn venue<'a>(
             (Some(1), EntityKind::Government) => Some(a.entity),
             (Some(_), _) => continue,
             (None, _) if party => continue,
+            // "welcomed X to the State Department in Washington": an
+            // institution one comes to is on the way to the place.
+            (None, EntityKind::Organization) if destination(text, a) => continue,
             (None, _) => return None,
         };
         return host.map(|h| (*a, h));
     }
     None
+}
+
+/// Whether `a` is the destination of a "to" ("to the State Department").
+fn destination(text: &str, a: &Arg) -> bool {
+    let before = fold(&text[..a.range.start]);
+    let mut words = before.split_whitespace().rev();
+    matches!(
+        (words.next(), words.next()),
+        (Some("to"), _) | (Some("the"), Some("to"))
+    )
 }
 
 /// Whether name `a` only modifies the noun of an "of" phrase naming `b`
