@@ -269,11 +269,7 @@ pub fn article_read(text: &str, mentions: &newsgraph::mentions::ArticleMentions)
         bytes: text.len(),
         sentences: mentions.sentences.len(),
         mentions: mentions.mentions.len(),
-        linked: mentions
-            .mentions
-            .iter()
-            .filter(|m| m.entity.is_some())
-            .count(),
+        linked: mentions.linked(),
     }
 }
 

@@ -110,18 +110,13 @@ impl Extractor {
             for (trigger, patterns) in triggers {
                 let mentioned =
                     sentence_date(text, dates, &trigger, &args, analysis.reference_date);
-                let date = mentioned
-                    .map(|d| (d.date, DateOrigin::Sentence))
-                    .or(context_date.map(|d| (d, DateOrigin::Context)))
-                    .or(fallback.map(|d| (d, DateOrigin::Fallback)));
-                let Some((date, date_origin)) = date else {
+                let Some(FactDate {
+                    date,
+                    past,
+                    origin: date_origin,
+                }) = FactDate::of(mentioned, context_date, fallback, analysis.reference_date)
+                else {
                     continue;
-                };
-                // A month or day the text gave without a year, read as the
-                // coming one, cannot date a fact that already happened.
-                let past = match mentioned {
-                    Some(d) if !d.explicit => not_after(d.date, analysis.reference_date),
-                    _ => date,
                 };
                 let recent_people = recent_people(dataset, analysis, trigger.start);
                 let recent = recent.with(dataset, &stated);
@@ -182,17 +177,13 @@ impl Extractor {
                 let opening = sentence.range.start..sentence.range.start;
                 let mentioned =
                     sentence_date(text, dates, &opening, &args, analysis.reference_date);
-                let date = mentioned
-                    .map(|d| match d.explicit {
-                        true => (d.date, DateOrigin::Sentence),
-                        false => (
-                            not_after(d.date, analysis.reference_date),
-                            DateOrigin::Sentence,
-                        ),
-                    })
-                    .or(context_date.map(|d| (d, DateOrigin::Context)))
-                    .or(fallback.map(|d| (d, DateOrigin::Fallback)));
-                if let Some((date, date_origin)) = date {
+                let date = FactDate::of(mentioned, context_date, fallback, analysis.reference_date);
+                if let Some(FactDate {
+                    past: date,
+                    origin: date_origin,
+                    ..
+                }) = date
+                {
                     implied.push(ExtractedFact {
                         subject: person.entity,
                         object: place.entity,
@@ -1287,6 +1278,48 @@ fn prefer_specific(kept: &mut RelationKind, other: RelationKind) {
             *purpose = p;
         }
         _ => {}
+    }
+}
+
+/// A fact's date: the one its sentence gives, else the last one an earlier
+/// sentence gave, else the article's.
+struct FactDate {
+    /// The date as read.
+    date: Date,
+    /// The same for a fact that already happened: a month or day the text
+    /// gave without a year, read as the coming one, is taken back a year.
+    past: Date,
+    /// Where it came from.
+    origin: DateOrigin,
+}
+
+impl FactDate {
+    fn of(
+        mentioned: Option<&crate::text::DateMention>,
+        context: Option<Date>,
+        fallback: Option<Date>,
+        reference: Option<Date>,
+    ) -> Option<FactDate> {
+        if let Some(d) = mentioned {
+            let past = if d.explicit {
+                d.date
+            } else {
+                not_after(d.date, reference)
+            };
+            return Some(FactDate {
+                date: d.date,
+                past,
+                origin: DateOrigin::Sentence,
+            });
+        }
+        let (date, origin) = context
+            .map(|d| (d, DateOrigin::Context))
+            .or(fallback.map(|d| (d, DateOrigin::Fallback)))?;
+        Some(FactDate {
+            date,
+            past: date,
+            origin,
+        })
     }
 }
 

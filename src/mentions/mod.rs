@@ -51,6 +51,11 @@ pub struct ArticleMentions {
 }
 
 impl ArticleMentions {
+    /// How many mentions were linked to an entity.
+    pub fn linked(&self) -> usize {
+        self.mentions.iter().filter(|m| m.entity.is_some()).count()
+    }
+
     /// Capitalised names in `text` (the article analysed) that matched no
     /// phrase, with counts, most frequent first: what a curator may want to add.
     pub fn unknown_names(&self, text: &str) -> Vec<(String, usize)> {

@@ -146,11 +146,7 @@ fn article_entry(
         bytes: text.len(),
         sentences: mentions.sentences.len(),
         mentions: mentions.mentions.len(),
-        linked: mentions
-            .mentions
-            .iter()
-            .filter(|m| m.entity.is_some())
-            .count(),
+        linked: mentions.linked(),
         facts: ArticleFacts {
             source: source.id.clone(),
             article: source.file.clone().unwrap_or_default(),
