@@ -440,3 +440,27 @@ pub fn fronted_visit<'a>(
     let host = host_of(dataset, place.entity);
     (home.is_some() && host.is_some() && home != host).then_some((place, person))
 }
+
+/// Visits are told at the most specific place the article names: a visit to
+/// a country is dropped when the same person is also said to have visited a
+/// place in that country at the same time: on dates that overlap ("a visit
+/// to Libya's capital, Tripoli"; "visited leaders in Botswana in April … He
+/// met them in Gaborone"). A country visited on another day ("arrived in
+/// Canberra on Wednesday … Darwin on Thursday") is another visit.
+pub fn keep_specific_visits(dataset: &Dataset, facts: &mut Vec<ExtractedFact>) {
+    let inside: Vec<(usize, usize, Date)> = facts
+        .iter()
+        .filter(|f| f.relation == RelationKind::Visited)
+        .filter(|f| dataset.entities[f.object].kind != EntityKind::Government)
+        .filter_map(|f| {
+            let country = government_of(dataset, &dataset.entities[f.object].id)?;
+            Some((f.subject, country, f.date))
+        })
+        .collect();
+    facts.retain(|f| {
+        f.relation != RelationKind::Visited
+            || !inside.iter().any(|&(visitor, country, date)| {
+                visitor == f.subject && country == f.object && date.overlaps(f.date)
+            })
+    });
+}
