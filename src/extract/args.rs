@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::money::find_money;
 use crate::mentions::{is_apposition, Mention, MentionKind, Resolution};
 use crate::model::{Dataset, EntityKind};
-use crate::text::{fold, Language};
+use crate::text::{fold, is_calendar_word, Language};
 
 /// A linked mention usable as a relation argument.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,11 +51,15 @@ pub fn sentence_args(
             .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
             .collect();
         let is_role = |w: &str| role_nouns.iter().any(|r| *r == fold(w));
+        // A title between them: role nouns and capitalised words ("Legal
+        // Counsel", "counterpart"), but no day or month ("Liberia Monday").
+        let title_word = |w: &str| {
+            w.starts_with(char::is_uppercase)
+                && !is_calendar_word(w.trim_matches(|c: char| !c.is_alphabetic()))
+        };
         let titled = words.len() <= 4
-            && words.last().is_some_and(|w| is_role(w))
-            && words
-                .iter()
-                .all(|w| is_role(w) || w.starts_with(char::is_uppercase));
+            && words.last().is_some_and(|w| is_role(w) || title_word(w))
+            && words.iter().all(|w| is_role(w) || title_word(w));
         body && person && !words.is_empty() && !raw.contains([',', ';']) && titled
     };
     // "U.S.-Qatar Strategic Dialogue": two names joined by a hyphen modify a noun.

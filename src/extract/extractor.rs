@@ -15,7 +15,7 @@ use super::cues::{any, any_within, CueKind, CueSet, Hit};
 use super::fact::{DateOrigin, ExtractedFact, Party};
 use super::implied::{
     drop_undated_repeats, fronted_visit, funders_as_governments, host_of_list, implied_visits,
-    keep_specific_visits, not_after, own_amount, with_group_meeting, Recent,
+    keep_specific_parties, not_after, own_amount, with_group_meeting, Recent,
 };
 use super::money::find_money;
 use super::phrases::{PhraseSet, PhraseSetBuilder};
@@ -221,7 +221,7 @@ impl Extractor {
             }
         }
         drop_undated_repeats(&mut facts);
-        keep_specific_visits(dataset, &mut facts);
+        keep_specific_parties(dataset, &mut facts);
         facts
     }
 

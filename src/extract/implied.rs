@@ -441,26 +441,54 @@ pub fn fronted_visit<'a>(
     (home.is_some() && host.is_some() && home != host).then_some((place, person))
 }
 
-/// Visits are told at the most specific place the article names: a visit to
-/// a country is dropped when the same person is also said to have visited a
-/// place in that country at the same time: on dates that overlap ("a visit
-/// to Libya's capital, Tripoli"; "visited leaders in Botswana in April … He
-/// met them in Gaborone"). A country visited on another day ("arrived in
-/// Canberra on Wednesday … Darwin on Thursday") is another visit.
-pub fn keep_specific_visits(dataset: &Dataset, facts: &mut Vec<ExtractedFact>) {
-    let inside: Vec<(usize, usize, Date)> = facts
+/// Facts are told at the most specific party the article names. A visit to
+/// a country is dropped when the same person visits a place in it on
+/// overlapping dates ("a visit to Libya's capital, Tripoli"; "visited
+/// leaders in Botswana in April … He met them in Gaborone"); a meeting with
+/// a government is dropped when the same party meets one of its people then
+/// ("Blinken's meeting with ministers from Denmark" beside "Blinken met
+/// Danish Foreign Minister Kofod"). A country visited on another day
+/// ("arrived in Canberra on Wednesday … Darwin on Thursday") is another visit.
+pub fn keep_specific_parties(dataset: &Dataset, facts: &mut Vec<ExtractedFact>) {
+    let meeting = |f: &ExtractedFact| matches!(f.relation, RelationKind::MetWith { .. });
+    // (relation, other party, the government a more specific party belongs to, date)
+    let mut inside: Vec<(&RelationKind, usize, usize, Date)> = Vec::new();
+    for f in facts.iter() {
+        let sides: &[(usize, usize)] = if meeting(f) {
+            &[(f.subject, f.object), (f.object, f.subject)]
+        } else if f.relation == RelationKind::Visited {
+            &[(f.subject, f.object)]
+        } else {
+            &[]
+        };
+        for &(other, party) in sides {
+            let entity = &dataset.entities[party];
+            if entity.kind == EntityKind::Government {
+                continue;
+            }
+            if let Some(country) = government_of(dataset, &entity.id) {
+                inside.push((&f.relation, other, country, f.date));
+            }
+        }
+    }
+    let subsumed = |f: &ExtractedFact, other: usize, party: usize| {
+        inside.iter().any(|&(relation, o, country, date)| {
+            *relation == f.relation && o == other && country == party && date.overlaps(f.date)
+        })
+    };
+    let keep: Vec<bool> = facts
         .iter()
-        .filter(|f| f.relation == RelationKind::Visited)
-        .filter(|f| dataset.entities[f.object].kind != EntityKind::Government)
-        .filter_map(|f| {
-            let country = government_of(dataset, &dataset.entities[f.object].id)?;
-            Some((f.subject, country, f.date))
+        .map(|f| {
+            let (a, b) = (f.subject, f.object);
+            let government = |e: usize| dataset.entities[e].kind == EntityKind::Government;
+            let dropped = if meeting(f) {
+                (government(b) && subsumed(f, a, b)) || (government(a) && subsumed(f, b, a))
+            } else {
+                f.relation == RelationKind::Visited && subsumed(f, a, b)
+            };
+            !dropped
         })
         .collect();
-    facts.retain(|f| {
-        f.relation != RelationKind::Visited
-            || !inside.iter().any(|&(visitor, country, date)| {
-                visitor == f.subject && country == f.object && date.overlaps(f.date)
-            })
-    });
+    let mut keep = keep.into_iter();
+    facts.retain(|_| keep.next().unwrap_or(true));
 }
