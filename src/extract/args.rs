@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::money::find_money;
 use crate::mentions::{is_apposition, Mention, MentionKind, Resolution};
 use crate::model::{Dataset, EntityKind};
-use crate::text::{fold, Language};
+use crate::text::{fold, tuning, Language};
 
 /// A linked mention usable as a relation argument.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +51,7 @@ pub fn sentence_args(
             .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
             .collect();
         let is_role = |w: &str| role_nouns.iter().any(|r| *r == fold(w));
-        let titled = words.len() <= 4
+        let titled = words.len() <= tuning().titled_words
             && words.last().is_some_and(|w| is_role(w))
             && words
                 .iter()
@@ -104,7 +104,7 @@ pub fn sentence_args(
             return false;
         }
         // Three words at most are read: a bounded look back, never the article.
-        let mut from = this.range.start.saturating_sub(48);
+        let mut from = this.range.start.saturating_sub(tuning().of_head_bytes);
         while !text.is_char_boundary(from) {
             from -= 1;
         }
@@ -162,7 +162,8 @@ fn merged_args(text: &str, mentions: &[&Mention]) -> Vec<Arg> {
         if let Some(last) = args.last_mut() {
             let gap = &text[last.range.end.min(mention.range.start)..mention.range.start];
             let close = is_apposition(text, last.range.end, mention.range.start)
-                || (gap.split_whitespace().count() <= 2 && !is_list_gap(gap, &["and".to_string()]));
+                || (gap.split_whitespace().count() <= tuning().same_entity_gap_words
+                    && !is_list_gap(gap, &["and".to_string()]));
             if last.entity == entity && close {
                 last.range.end = range.end;
                 last.indirect &= indirect;
@@ -211,7 +212,9 @@ pub fn is_possessive_qualifier(text: &str, arg: &Arg, next: Option<&Arg>) -> boo
         return false;
     };
     let after = &text[arg.range.end..next.range.start.max(arg.range.end)];
-    is_possessive(text, arg) && word_count(after) <= 4 && !after.contains([',', ';'])
+    is_possessive(text, arg)
+        && word_count(after) <= tuning().possessive_qualifier_words
+        && !after.contains([',', ';'])
 }
 
 /// Whether the text between two list items joins them: a comma, a joiner

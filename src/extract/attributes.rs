@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::money::find_money;
+use crate::text::tuning;
 
 /// The sum of money nearest after `from` in the sentence (else the nearest
 /// before it), with what it is for: the words after it introduced by "to", "for" or
@@ -30,7 +31,10 @@ fn purpose_after(rest: &str) -> Option<String> {
     let end = body
         .find([',', '.', ';', ':', '(', '—'])
         .unwrap_or(body.len());
-    let words: Vec<&str> = body[..end].split_whitespace().take(12).collect();
+    let words: Vec<&str> = body[..end]
+        .split_whitespace()
+        .take(tuning().purpose_words)
+        .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
@@ -65,7 +69,11 @@ pub fn agreement_what(sentence: &str, trigger: Range<usize>) -> String {
         let head = before.trim_end();
         let head = &head[..head.rfind(' ').unwrap_or(0)];
         let clause = head.rsplit([',', '.', ';', ':']).next().unwrap_or(head);
-        let words: Vec<&str> = clause.split_whitespace().rev().take(5).collect();
+        let words: Vec<&str> = clause
+            .split_whitespace()
+            .rev()
+            .take(tuning().passive_what_words)
+            .collect();
         if !words.is_empty() {
             return words.into_iter().rev().collect::<Vec<_>>().join(" ");
         }
@@ -77,7 +85,11 @@ pub fn agreement_what(sentence: &str, trigger: Range<usize>) -> String {
         .any(|p| lower.starts_with(p))
     {
         let end = rest.find([',', '.', ';', ':']).unwrap_or(rest.len());
-        let words: Vec<&str> = rest[..end].split_whitespace().skip(1).take(14).collect();
+        let words: Vec<&str> = rest[..end]
+            .split_whitespace()
+            .skip(1)
+            .take(tuning().agreed_what_words)
+            .collect();
         if !words.is_empty() {
             let what = words.join(" ");
             // A headline capitalises every word: the capitals say nothing.
