@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::money::find_money;
 use crate::mentions::{is_apposition, Mention, MentionKind, Resolution};
 use crate::model::{Dataset, EntityKind};
-use crate::text::{fold, tuning, Language};
+use crate::text::{fold, listed, tuning, Language};
 
 /// A linked mention usable as a relation argument.
 #[derive(Debug, Clone, PartialEq)]
@@ -291,32 +291,23 @@ fn strip_sum(gap: &str) -> Option<&str> {
     }
     let money = find_money(gap).into_iter().next()?;
     let hedge = fold(&gap[..money.range.start]);
-    let hedged = hedge.split_whitespace().all(|w| {
-        matches!(
-            w,
-            "up" | "to"
-                | "about"
-                | "nearly"
-                | "almost"
-                | "over"
-                | "more"
-                | "than"
-                | "some"
-                | "another"
-                | "an"
-                | "additional"
-        )
-    });
+    let hedged = hedge
+        .split_whitespace()
+        .all(|w| listed(&Language::english().grammar.sum_hedges, w));
     let after = gap[money.range.end..].trim_start();
-    let preposition = ["in", "for", "to"].iter().find(|p| {
-        after
-            .get(..p.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(p))
-            && after[p.len()..]
-                .chars()
-                .next()
-                .is_none_or(char::is_whitespace)
-    })?;
+    let preposition = Language::english()
+        .grammar
+        .sum_prepositions
+        .iter()
+        .find(|p| {
+            after
+                .get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p))
+                && after[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })?;
     hedged.then(|| after[preposition.len()..].trim_start())
 }
 
@@ -327,10 +318,7 @@ pub fn has_infinitive(gap: &str) -> bool {
     words.windows(2).any(|w| {
         w[0] == "to"
             && w[1].chars().all(|c| c.is_ascii_lowercase())
-            && !matches!(
-                w[1],
-                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "both"
-            )
+            && !listed(&Language::english().grammar.determiners, w[1])
     })
 }
 

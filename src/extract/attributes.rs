@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::money::find_money;
-use crate::text::tuning;
+use crate::text::{listed, tuning, Language};
 
 /// The sum of money nearest after `from` in the sentence (else the nearest
 /// before it), with what it is for: the words after it introduced by "to", "for" or
@@ -24,7 +24,9 @@ pub fn money_near(sentence: &str, from: usize) -> Option<(f64, String, Option<St
 fn purpose_after(rest: &str) -> Option<String> {
     let trimmed = rest.trim_start();
     let lower = trimmed.to_lowercase();
-    let body = ["worth of ", "in ", "for ", "to "]
+    let body = Language::english()
+        .grammar
+        .purpose_leads
         .iter()
         .find(|p| lower.starts_with(*p))
         .map(|p| &trimmed[p.len()..])?;
@@ -60,11 +62,12 @@ pub fn agreement_what(sentence: &str, trigger: Range<usize>) -> String {
             return words.join(" ");
         }
     }
-    let passive = before
-        .trim_end()
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "was" | "were" | "been"));
+    let passive = before.trim_end().rsplit(' ').next().is_some_and(|w| {
+        listed(
+            &Language::english().grammar.passive_auxiliaries,
+            &w.to_lowercase(),
+        )
+    });
     if passive {
         let head = before.trim_end();
         let head = &head[..head.rfind(' ').unwrap_or(0)];
@@ -80,7 +83,9 @@ pub fn agreement_what(sentence: &str, trigger: Range<usize>) -> String {
     }
     let rest = sentence[trigger.end..].trim_start();
     let lower = rest.to_lowercase();
-    if ["on ", "to ", "for ", "that ", "over ", "with "]
+    if Language::english()
+        .grammar
+        .agreed_leads
         .iter()
         .any(|p| lower.starts_with(p))
     {

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::args::{list_after, word_count, Arg};
-use crate::text::{fold, tuning, Language};
+use crate::text::{fold, listed, tuning, Language};
 
 /// Where the clause that holds byte `at` starts: after the last `;`, `:` or
 /// `,` before it in the sentence, else at the sentence's start.
@@ -83,8 +83,8 @@ pub fn owned_by_subject(text: &str, sentence: &Range<usize>, at: usize) -> bool 
         .collect();
     // "his visit", "her historic visit", "during a landmark visit": a
     // possessive or "during a" within a few words, only adjectives between.
-    let owner = |w: &&str| matches!(*w, "his" | "her" | "their" | "its");
-    let article = |w: &&str| matches!(*w, "a" | "the" | "an");
+    let owner = |w: &&str| listed(&Language::english().grammar.possessives, w);
+    let article = |w: &&str| listed(&Language::english().grammar.articles, w);
     let Some(at) = words.iter().position(|w| owner(w) || article(w)) else {
         return false;
     };

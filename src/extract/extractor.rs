@@ -24,7 +24,7 @@ use crate::model::{
     AgreementStatus, Dataset, Date, EntityKind, FactKey, FundingStatus, MeetingMode, OnPlanned,
     Pattern, PatternRelation, PatternSet, RelationKind, Shape, Told,
 };
-use crate::text::{fold, tuning, FoldedText, Language};
+use crate::text::{fold, listed, tuning, FoldedText, Language};
 
 /// Relation patterns compiled for matching. Build it once per run.
 #[derive(Debug, Clone)]
@@ -649,7 +649,7 @@ impl Extractor {
                     a.range.start >= subject.range.end && object_ok(a) && {
                         let gap = fold(&text[subject.range.end..a.range.start]);
                         let gap = gap.trim();
-                        ["to", "to the", "in", "in the", "for", "for the"].contains(&gap)
+                        listed(&Language::english().grammar.by_to_gaps, gap)
                     }
                 });
                 object
@@ -775,7 +775,7 @@ impl Extractor {
         }
         let role = match words.as_slice() {
             // The one the text was last about: the subject of the last fact.
-            ["he" | "she", ..] => {
+            [first, ..] if listed(&Language::english().grammar.subject_pronouns, first) => {
                 return site
                     .recent
                     .person_subject
@@ -837,7 +837,7 @@ impl Extractor {
     fn pronoun_object<'a>(&self, site: &Site<'a>, ok: impl Fn(&Arg) -> bool) -> Option<&'a Arg> {
         let next = fold(&site.text[site.trigger.end..site.sentence.end]);
         let pronoun = next.split_whitespace().next()?;
-        if !matches!(pronoun, "him" | "her") {
+        if !listed(&Language::english().grammar.object_pronouns, pronoun) {
             return None;
         }
         let first = site.args.first()?;
@@ -1105,13 +1105,13 @@ fn subject_pronoun_before(text: &str, from: usize, to: usize) -> bool {
         .split_whitespace()
         .rev()
         .take(tuning().pronoun_words)
-        .any(|w| matches!(w, "he" | "she"))
+        .any(|w| listed(&Language::english().grammar.subject_pronouns, w))
 }
 
 /// Whether `text` holds a future modal ("will", "would", "shall").
 fn has_future_modal(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic())
-        .any(|w| matches!(w, "will" | "would" | "shall"))
+        .any(|w| listed(&Language::english().grammar.future_modals, w))
 }
 
 /// Whether a future modal stands in the clause before byte `at` (from the
@@ -1152,7 +1152,9 @@ fn after_time_preposition(text: &str, sentence_start: usize, at: usize) -> bool 
     );
     let before = fold(&text[sentence_start + from..at]);
     let before = before.trim();
-    ["ahead of", "before", "prior to"]
+    Language::english()
+        .grammar
+        .time_prepositions
         .iter()
         .any(|p| before == *p || before.ends_with(&format!(" {p}")))
 }
@@ -1166,22 +1168,7 @@ fn after_preposition(text: &str, sentence: &Range<usize>, arg: &Arg) -> bool {
         Some("the") => words.next(),
         other => other,
     };
-    matches!(
-        word,
-        Some(
-            "in" | "to"
-                | "of"
-                | "for"
-                | "with"
-                | "at"
-                | "from"
-                | "by"
-                | "on"
-                | "about"
-                | "against"
-                | "between"
-        )
-    )
+    word.is_some_and(|w| listed(&Language::english().grammar.prepositions, w))
 }
 
 /// Whether a date is a dateline's ("WASHINGTON, June 13 — …"): a dash follows it.

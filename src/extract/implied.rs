@@ -8,7 +8,7 @@ use super::fact::{DateOrigin, ExtractedFact, Party};
 use super::money::Money;
 use crate::mentions::government_of;
 use crate::model::{Dataset, Date, EntityKind, MeetingMode, RelationKind};
-use crate::text::{fold, tuning};
+use crate::text::{fold, listed, tuning, Language};
 
 /// Facts as (subject, object, certainty) before their relation is attached.
 type Pairs = Vec<(Party, Party, f32)>;
@@ -163,7 +163,7 @@ fn during(text: &str, at: usize) -> bool {
     let before = fold(&text[from..at]);
     before
         .split_whitespace()
-        .any(|w| matches!(w, "during" | "while" | "on"))
+        .any(|w| listed(&Language::english().grammar.framing, w))
 }
 
 /// The government a place (or a country) belongs to.

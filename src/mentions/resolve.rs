@@ -21,7 +21,7 @@ use serde::Serialize;
 use super::lexicon::{government_of, Lexicon, Target};
 use super::scan::Occurrence;
 use crate::model::{AliasStrength, Dataset, Date, EntityKind};
-use crate::text::{fold_name, tuning, Language};
+use crate::text::{fold_name, listed, tuning, Language};
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -415,10 +415,7 @@ fn preceded_by_locative(text: &str, start: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    matches!(
-        word.to_lowercase().as_str(),
-        "in" | "at" | "to" | "from" | "near" | "into"
-    )
+    listed(&Language::english().grammar.locatives, &word.to_lowercase())
 }
 
 fn ids(dataset: &Dataset, entities: &[usize]) -> Vec<String> {

@@ -125,7 +125,9 @@ fn number(word: &str, max: u32) -> Option<u32> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 16th, 1st
     let suffix = &word[digits.len()..];
     let ordinal_ok = suffix.is_empty()
-        || ["st", "nd", "rd", "th"]
+        || Language::english()
+            .grammar
+            .ordinal_suffixes
             .iter()
             .any(|s| s.eq_ignore_ascii_case(suffix));
     (ordinal_ok && !digits.is_empty() && digits.len() <= 2)

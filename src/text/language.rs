@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::fold_name;
-use super::tuning::{Calendar, Currencies, Invalid, NameWords, Tuning};
+use super::tuning::{Calendar, Currencies, Grammar, Invalid, NameWords, Tuning};
 
 /// The bundled English language pack.
 const ENGLISH: &str = include_str!("../../lang/english.ron");
@@ -77,6 +77,8 @@ pub struct Language {
     pub calendar: Calendar,
     /// Words of capitalised names, for the names nobody linked.
     pub names: NameWords,
+    /// Function words by their role in the matcher's rules.
+    pub grammar: Grammar,
     #[serde(skip)]
     gap_set: FxHashSet<String>,
     #[serde(skip)]

@@ -11,4 +11,4 @@ pub use dates::{find_dates, header_date, is_calendar_word, DateMention};
 pub use folded::FoldedText;
 pub use language::{tuning, Language, LanguageError};
 pub use sentences::{overlong_sentence, split_sentences, split_sentences_capped, Sentence};
-pub use tuning::{Calendar, Currencies, Invalid, NameWords, Tuning};
+pub use tuning::{listed, Calendar, Currencies, Grammar, Invalid, NameWords, Tuning};

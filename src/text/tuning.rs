@@ -385,6 +385,51 @@ impl Calendar {
     }
 }
 
+/// Function words the matcher's rules look for, each list by its role.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    /// Pronouns that stand for the person last named as a subject ("he").
+    pub subject_pronouns: Vec<String>,
+    /// Pronouns that stand for a person as an object ("him").
+    pub object_pronouns: Vec<String>,
+    /// Modals that put a clause in the future ("will").
+    pub future_modals: Vec<String>,
+    /// Possessive determiners that give a noun trigger its owner ("his visit").
+    pub possessives: Vec<String>,
+    /// Articles ("a", "the").
+    pub articles: Vec<String>,
+    /// Auxiliaries before a passive participle ("was signed").
+    pub passive_auxiliaries: Vec<String>,
+    /// Phrases that put a name's event later than the sentence's ("ahead of").
+    pub time_prepositions: Vec<String>,
+    /// Prepositions after which a name is no subject ("in Venezuela").
+    pub prepositions: Vec<String>,
+    /// Words before a visit that make it frame a meeting ("during", "while").
+    pub framing: Vec<String>,
+    /// Prepositions before a place that make a weak alias the place ("in Washington").
+    pub locatives: Vec<String>,
+    /// Suffixes of ordinal day numbers ("16th").
+    pub ordinal_suffixes: Vec<String>,
+    /// Words that may hedge a sum ("up to", "nearly", "an additional").
+    pub sum_hedges: Vec<String>,
+    /// Prepositions after a sum that lead to its recipient or purpose ("$5 million for").
+    pub sum_prepositions: Vec<String>,
+    /// Determiners after "to" that make it a preposition, not an infinitive ("to the").
+    pub determiners: Vec<String>,
+    /// What stands between the subject of a "by … to" trigger and its object ("to the").
+    pub by_to_gaps: Vec<String>,
+    /// Openings after a sum that say what it is for ("worth of", "for").
+    pub purpose_leads: Vec<String>,
+    /// Openings after an agreement trigger that say what was agreed ("on", "that").
+    pub agreed_leads: Vec<String>,
+}
+
+/// Whether `word` is one of `list`'s words, compared exactly.
+pub fn listed(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
+}
+
 /// The words of capitalised names, for the list of names nobody linked.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
