@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::money::find_money;
 use crate::mentions::{is_apposition, Mention, MentionKind, Resolution};
 use crate::model::{Dataset, EntityKind};
-use crate::text::{fold, is_calendar_word, Language};
+use crate::text::{fold, is_calendar_word, listed, tuning, Language};
 
 /// A linked mention usable as a relation argument.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,7 @@ pub fn sentence_args(
             w.starts_with(char::is_uppercase)
                 && !is_calendar_word(w.trim_matches(|c: char| !c.is_alphabetic()))
         };
-        let titled = words.len() <= 4
+        let titled = words.len() <= tuning().titled_words
             && words.last().is_some_and(|w| is_role(w) || title_word(w))
             && words.iter().all(|w| is_role(w) || title_word(w));
         body && person && !words.is_empty() && !raw.contains([',', ';']) && titled
@@ -108,7 +108,7 @@ pub fn sentence_args(
             return false;
         }
         // Three words at most are read: a bounded look back, never the article.
-        let mut from = this.range.start.saturating_sub(48);
+        let mut from = this.range.start.saturating_sub(tuning().of_head_bytes);
         while !text.is_char_boundary(from) {
             from -= 1;
         }
@@ -166,7 +166,8 @@ fn merged_args(text: &str, mentions: &[&Mention]) -> Vec<Arg> {
         if let Some(last) = args.last_mut() {
             let gap = &text[last.range.end.min(mention.range.start)..mention.range.start];
             let close = is_apposition(text, last.range.end, mention.range.start)
-                || (gap.split_whitespace().count() <= 2 && !is_list_gap(gap, &["and".to_string()]));
+                || (gap.split_whitespace().count() <= tuning().same_entity_gap_words
+                    && !is_list_gap(gap, &["and".to_string()]));
             if last.entity == entity && close {
                 last.range.end = range.end;
                 last.indirect &= indirect;
@@ -215,7 +216,9 @@ pub fn is_possessive_qualifier(text: &str, arg: &Arg, next: Option<&Arg>) -> boo
         return false;
     };
     let after = &text[arg.range.end..next.range.start.max(arg.range.end)];
-    is_possessive(text, arg) && word_count(after) <= 4 && !after.contains([',', ';'])
+    is_possessive(text, arg)
+        && word_count(after) <= tuning().possessive_qualifier_words
+        && !after.contains([',', ';'])
 }
 
 /// Whether the text between two list items joins them: a comma, a joiner
@@ -292,32 +295,23 @@ fn strip_sum(gap: &str) -> Option<&str> {
     }
     let money = find_money(gap).into_iter().next()?;
     let hedge = fold(&gap[..money.range.start]);
-    let hedged = hedge.split_whitespace().all(|w| {
-        matches!(
-            w,
-            "up" | "to"
-                | "about"
-                | "nearly"
-                | "almost"
-                | "over"
-                | "more"
-                | "than"
-                | "some"
-                | "another"
-                | "an"
-                | "additional"
-        )
-    });
+    let hedged = hedge
+        .split_whitespace()
+        .all(|w| listed(&Language::english().grammar.sum_hedges, w));
     let after = gap[money.range.end..].trim_start();
-    let preposition = ["in", "for", "to"].iter().find(|p| {
-        after
-            .get(..p.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(p))
-            && after[p.len()..]
-                .chars()
-                .next()
-                .is_none_or(char::is_whitespace)
-    })?;
+    let preposition = Language::english()
+        .grammar
+        .sum_prepositions
+        .iter()
+        .find(|p| {
+            after
+                .get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p))
+                && after[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })?;
     hedged.then(|| after[preposition.len()..].trim_start())
 }
 
@@ -328,10 +322,7 @@ pub fn has_infinitive(gap: &str) -> bool {
     words.windows(2).any(|w| {
         w[0] == "to"
             && w[1].chars().all(|c| c.is_ascii_lowercase())
-            && !matches!(
-                w[1],
-                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "both"
-            )
+            && !listed(&Language::english().grammar.determiners, w[1])
     })
 }
 

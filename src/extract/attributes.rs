@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::money::find_money;
+use crate::text::{listed, tuning, Language};
 
 /// The sum of money nearest after `from` in the sentence (else the nearest
 /// before it), with what it is for: the words after it introduced by "to", "for" or
@@ -23,14 +24,19 @@ pub fn money_near(sentence: &str, from: usize) -> Option<(f64, String, Option<St
 fn purpose_after(rest: &str) -> Option<String> {
     let trimmed = rest.trim_start();
     let lower = trimmed.to_lowercase();
-    let body = ["worth of ", "in ", "for ", "to "]
+    let body = Language::english()
+        .grammar
+        .purpose_leads
         .iter()
         .find(|p| lower.starts_with(*p))
         .map(|p| &trimmed[p.len()..])?;
     let end = body
         .find([',', '.', ';', ':', '(', '—'])
         .unwrap_or(body.len());
-    let words: Vec<&str> = body[..end].split_whitespace().take(12).collect();
+    let words: Vec<&str> = body[..end]
+        .split_whitespace()
+        .take(tuning().purpose_words)
+        .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
@@ -56,28 +62,39 @@ pub fn agreement_what(sentence: &str, trigger: Range<usize>) -> String {
             return words.join(" ");
         }
     }
-    let passive = before
-        .trim_end()
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "was" | "were" | "been"));
+    let passive = before.trim_end().rsplit(' ').next().is_some_and(|w| {
+        listed(
+            &Language::english().grammar.passive_auxiliaries,
+            &w.to_lowercase(),
+        )
+    });
     if passive {
         let head = before.trim_end();
         let head = &head[..head.rfind(' ').unwrap_or(0)];
         let clause = head.rsplit([',', '.', ';', ':']).next().unwrap_or(head);
-        let words: Vec<&str> = clause.split_whitespace().rev().take(5).collect();
+        let words: Vec<&str> = clause
+            .split_whitespace()
+            .rev()
+            .take(tuning().passive_what_words)
+            .collect();
         if !words.is_empty() {
             return words.into_iter().rev().collect::<Vec<_>>().join(" ");
         }
     }
     let rest = sentence[trigger.end..].trim_start();
     let lower = rest.to_lowercase();
-    if ["on ", "to ", "for ", "that ", "over ", "with "]
+    if Language::english()
+        .grammar
+        .agreed_leads
         .iter()
         .any(|p| lower.starts_with(p))
     {
         let end = rest.find([',', '.', ';', ':']).unwrap_or(rest.len());
-        let words: Vec<&str> = rest[..end].split_whitespace().skip(1).take(14).collect();
+        let words: Vec<&str> = rest[..end]
+            .split_whitespace()
+            .skip(1)
+            .take(tuning().agreed_what_words)
+            .collect();
         if !words.is_empty() {
             let what = words.join(" ");
             // A headline capitalises every word: the capitals say nothing.

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::args::{list_after, word_count, Arg};
-use crate::text::{fold, Language};
+use crate::text::{fold, listed, tuning, Language};
 
 /// Where the clause that holds byte `at` starts: after the last `;`, `:` or
 /// `,` before it in the sentence, else at the sentence's start.
@@ -65,7 +65,7 @@ pub fn before_appositive(text: &str, sentence: &Range<usize>, args: &[Arg], at: 
     let subject_before = args
         .iter()
         .any(|a| a.range.end <= open && text[a.range.end..open].trim().is_empty());
-    if word_count(inner) <= 15 && !reports && subject_before {
+    if word_count(inner) <= tuning().appositive_words && !reports && subject_before {
         open
     } else {
         at
@@ -76,11 +76,15 @@ pub fn before_appositive(text: &str, sentence: &Range<usize>, args: &[Arg], at: 
 /// "his visit to", "their trip to", "during a visit to".
 pub fn owned_by_subject(text: &str, sentence: &Range<usize>, at: usize) -> bool {
     let before = fold(&text[sentence.start..at]);
-    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .take(tuning().owner_words)
+        .collect();
     // "his visit", "her historic visit", "during a landmark visit": a
     // possessive or "during a" within a few words, only adjectives between.
-    let owner = |w: &&str| matches!(*w, "his" | "her" | "their" | "its");
-    let article = |w: &&str| matches!(*w, "a" | "the" | "an");
+    let owner = |w: &&str| listed(&Language::english().grammar.possessives, w);
+    let article = |w: &&str| listed(&Language::english().grammar.articles, w);
     let Some(at) = words.iter().position(|w| owner(w) || article(w)) else {
         return false;
     };
@@ -88,7 +92,7 @@ pub fn owned_by_subject(text: &str, sentence: &Range<usize>, at: usize) -> bool 
         .iter()
         .all(|w| w.chars().all(char::is_alphabetic));
     adjectives
-        && at <= 2
+        && at <= tuning().owner_adjectives
         && (owner(&words[at]) || words.get(at + 1).is_some_and(|w| *w == "during"))
 }
 
@@ -109,8 +113,8 @@ pub fn with_objects<'a>(
     let introduced = words
         .iter()
         .rposition(|w| *w == "with")
-        .is_some_and(|i| words.len() - i <= 3);
-    if !introduced || words.len() > 8 || gap.contains([',', ';']) {
+        .is_some_and(|i| words.len() - i <= tuning().with_words);
+    if !introduced || words.len() > tuning().with_gap_words || gap.contains([',', ';']) {
         return Vec::new();
     }
     list_after(text, args, first.range.start, 0, ok, joiners)

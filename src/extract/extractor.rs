@@ -24,7 +24,7 @@ use crate::model::{
     AgreementStatus, Dataset, Date, EntityKind, FactKey, FundingStatus, MeetingMode, OnPlanned,
     Pattern, PatternRelation, PatternSet, RelationKind, Shape, Told,
 };
-use crate::text::{fold, FoldedText, Language};
+use crate::text::{fold, listed, tuning, FoldedText, Language};
 
 /// Relation patterns compiled for matching. Build it once per run.
 #[derive(Debug, Clone)]
@@ -196,7 +196,7 @@ impl Extractor {
                         object_range: place.range.clone(),
                         trigger_range: opening.start..place.range.start,
                         pattern: "visit-fronted-locative".to_string(),
-                        confidence: 0.7,
+                        confidence: tuning().fronted_visit,
                     });
                 }
             }
@@ -284,7 +284,12 @@ impl Extractor {
         }
         // Time words anywhere from a few words before the trigger to the end
         // of its clause ("talks with A and B in The Hague next week").
-        let mut window = around(sentence_text, trigger_in_sentence.clone(), 6, 8);
+        let mut window = around(
+            sentence_text,
+            trigger_in_sentence.clone(),
+            tuning().time_words_before,
+            tuning().time_words_after,
+        );
         window.end = sentence_text[trigger_in_sentence.end..]
             .find([',', ';'])
             .map_or(sentence_text.len(), |i| trigger_in_sentence.end + i)
@@ -324,9 +329,9 @@ impl Extractor {
         };
         let after_trigger = &sentence_text[trigger_in_sentence.end..];
         if pattern.amount_follows
-            && find_money(after_trigger)
-                .first()
-                .is_none_or(|m| word_count(&after_trigger[..m.range.start]) > 3)
+            && find_money(after_trigger).first().is_none_or(|m| {
+                word_count(&after_trigger[..m.range.start]) > tuning().amount_after_trigger
+            })
         {
             return Vec::new();
         }
@@ -393,10 +398,17 @@ impl Extractor {
                     let comma = text[trigger.end..site.sentence.end]
                         .find(',')
                         .map(|i| trigger.end + i);
-                    let objects = list_after(text, args, trigger.end, 6, object_ok, joiners)
-                        .into_iter()
-                        .filter(|a| comma.is_none_or(|c| a.range.end <= c))
-                        .collect();
+                    let objects = list_after(
+                        text,
+                        args,
+                        trigger.end,
+                        tuning().objects_after,
+                        object_ok,
+                        joiners,
+                    )
+                    .into_iter()
+                    .filter(|a| comma.is_none_or(|c| a.range.end <= c))
+                    .collect();
                     let subject = comma
                         .and_then(|c| args.iter().find(|a| a.range.start > c && subject_ok(a)));
                     (subject, objects)
@@ -486,7 +498,7 @@ impl Extractor {
                         Some(entity) => Party {
                             entity,
                             range: site.sentence.clone(),
-                            certainty: 0.9,
+                            certainty: tuning().recent_funder,
                         },
                         None => return Vec::new(),
                     },
@@ -495,7 +507,7 @@ impl Extractor {
                         Some(entity) => Party {
                             entity,
                             range: site.sentence.clone(),
-                            certainty: 0.85,
+                            certainty: tuning().stand_in_subject,
                         },
                         None => return Vec::new(),
                     },
@@ -514,13 +526,14 @@ impl Extractor {
                 // object is unknown, not missing). A name elsewhere in the
                 // sentence is no object: it belongs to another clause.
                 let unknown_object = site.unlinked.iter().any(|r| {
-                    r.start >= trigger.end && word_count(&text[trigger.end..r.start]) <= 3
+                    r.start >= trigger.end
+                        && word_count(&text[trigger.end..r.start]) <= tuning().unknown_object_words
                 });
                 if unknown_object {
                     return Vec::new();
                 }
                 if let Some(country) = self.country_reference(site, trigger.end, subject.entity) {
-                    return vec![(subject, country, 0.85)];
+                    return vec![(subject, country, tuning().country_reference)];
                 }
                 // Money with no recipient after it goes to the one foreign party
                 // the sentence names ("Expressing commitment to Ecuador's
@@ -529,7 +542,9 @@ impl Extractor {
                     pattern.relation,
                     sole_foreign_party(site, &subject, object_ok),
                 ) {
-                    (PatternRelation::Funded, Some(other)) => vec![(subject, other, 0.7)],
+                    (PatternRelation::Funded, Some(other)) => {
+                        vec![(subject, other, tuning().sole_foreign_recipient)]
+                    }
                     _ => Vec::new(),
                 }
             }
@@ -537,7 +552,8 @@ impl Extractor {
                 let mut parties: Vec<Party> = Vec::new();
                 if pattern.shape == Shape::Pair {
                     let to = before_appositive(text, &site.sentence, args, trigger.start);
-                    let before = list_before(text, args, to, 8, party_ok, joiners);
+                    let before =
+                        list_before(text, args, to, tuning().parties_list, party_ok, joiners);
                     // "A met with B and C to sign an agreement": A with each of them.
                     if let Some(host) = host_of_list(text, args, &before, party_ok) {
                         return before
@@ -572,7 +588,14 @@ impl Extractor {
                     .into_iter()
                     .any(|kind| any_within(site.cues, kind, clause.clone()));
                 if parties.is_empty() && !stand_in {
-                    let after = list_after(text, args, trigger.end, 8, party_ok, joiners);
+                    let after = list_after(
+                        text,
+                        args,
+                        trigger.end,
+                        tuning().parties_list,
+                        party_ok,
+                        joiners,
+                    );
                     let purpose = after
                         .first()
                         .is_some_and(|first| has_infinitive(&text[trigger.end..first.range.start]));
@@ -583,7 +606,7 @@ impl Extractor {
                 let mut certainty = 1.0;
                 if parties.is_empty() {
                     parties = self.pair_reference(site);
-                    certainty = 0.85;
+                    certainty = tuning().pair_reference;
                 }
                 let mut out = Vec::new();
                 for (i, a) in parties.iter().enumerate() {
@@ -594,7 +617,14 @@ impl Extractor {
                 out
             }
             Shape::Passive => {
-                let object = list_before(text, args, trigger.start, 6, object_ok, joiners);
+                let object = list_before(
+                    text,
+                    args,
+                    trigger.start,
+                    tuning().objects_before_passive,
+                    object_ok,
+                    joiners,
+                );
                 let subject = by_phrase(text, args, trigger.end, subject_ok);
                 match subject {
                     Some(s) => object
@@ -611,14 +641,16 @@ impl Extractor {
                 else {
                     return Vec::new();
                 };
-                if word_count(&text[trigger.end..subject.range.start]) > 4 {
+                if word_count(&text[trigger.end..subject.range.start])
+                    > tuning().by_to_subject_words
+                {
                     return Vec::new();
                 }
                 let object = args.iter().find(|a| {
                     a.range.start >= subject.range.end && object_ok(a) && {
                         let gap = fold(&text[subject.range.end..a.range.start]);
                         let gap = gap.trim();
-                        ["to", "to the", "in", "in the", "for", "for the"].contains(&gap)
+                        listed(&Language::english().grammar.by_to_gaps, gap)
                     }
                 });
                 object
@@ -744,7 +776,7 @@ impl Extractor {
         }
         let role = match words.as_slice() {
             // The one the text was last about: the subject of the last fact.
-            ["he" | "she", ..] => {
+            [first, ..] if listed(&Language::english().grammar.subject_pronouns, first) => {
                 return site
                     .recent
                     .person_subject
@@ -790,13 +822,13 @@ impl Extractor {
         let english = Language::english();
         let speaks = before
             .split_whitespace()
-            .take(4)
+            .take(english.tuning.first_person_words)
             .any(|w| english.is_first_person(w.trim_matches(|c: char| !c.is_alphanumeric())));
         // Inside a quotation "we" is the speaker, not the author.
         (speaks && !quoted).then(|| Party {
             entity: author,
             range: site.sentence.clone(),
-            certainty: 0.9,
+            certainty: tuning().first_person_author,
         })
     }
 
@@ -806,7 +838,7 @@ impl Extractor {
     fn pronoun_object<'a>(&self, site: &Site<'a>, ok: impl Fn(&Arg) -> bool) -> Option<&'a Arg> {
         let next = fold(&site.text[site.trigger.end..site.sentence.end]);
         let pronoun = next.split_whitespace().next()?;
-        if !matches!(pronoun, "him" | "her") {
+        if !listed(&Language::english().grammar.object_pronouns, pronoun) {
             return None;
         }
         let first = site.args.first()?;
@@ -842,7 +874,8 @@ fn sum_end_after(text: &str, sentence: &Range<usize>, from: usize) -> usize {
     let rest = &text[from..sentence.end];
     match find_money(rest).first() {
         Some(m)
-            if !rest[..m.range.start].contains(';') && word_count(&rest[..m.range.start]) <= 4 =>
+            if !rest[..m.range.start].contains(';')
+                && word_count(&rest[..m.range.start]) <= tuning().sum_after_trigger =>
         {
             from + m.range.end
         }
@@ -989,7 +1022,7 @@ fn by_phrase<'a>(
     let arg = args.iter().find(|a| a.range.start >= from && ok(a))?;
     let gap = fold(&text[from..arg.range.start]);
     let words: Vec<&str> = gap.split_whitespace().collect();
-    (words.contains(&"by") && words.len() <= 8).then_some(arg)
+    (words.contains(&"by") && words.len() <= tuning().by_phrase_words).then_some(arg)
 }
 
 /// The date of a fact in a sentence: the last date before the trigger, else the
@@ -1072,14 +1105,14 @@ fn subject_pronoun_before(text: &str, from: usize, to: usize) -> bool {
     before
         .split_whitespace()
         .rev()
-        .take(2)
-        .any(|w| matches!(w, "he" | "she"))
+        .take(tuning().pronoun_words)
+        .any(|w| listed(&Language::english().grammar.subject_pronouns, w))
 }
 
 /// Whether `text` holds a future modal ("will", "would", "shall").
 fn has_future_modal(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic())
-        .any(|w| matches!(w, "will" | "would" | "shall"))
+        .any(|w| listed(&Language::english().grammar.future_modals, w))
 }
 
 /// Whether a future modal stands in the clause before byte `at` (from the
@@ -1113,10 +1146,16 @@ fn purpose_of_funding(
 
 /// Whether "ahead of", "before" or "prior to" stands right before byte `at`.
 fn after_time_preposition(text: &str, sentence_start: usize, at: usize) -> bool {
-    let from = start_of_words_before(&text[sentence_start..at], at - sentence_start, 2);
+    let from = start_of_words_before(
+        &text[sentence_start..at],
+        at - sentence_start,
+        tuning().time_preposition_words,
+    );
     let before = fold(&text[sentence_start + from..at]);
     let before = before.trim();
-    ["ahead of", "before", "prior to"]
+    Language::english()
+        .grammar
+        .time_prepositions
         .iter()
         .any(|p| before == *p || before.ends_with(&format!(" {p}")))
 }
@@ -1130,22 +1169,7 @@ fn after_preposition(text: &str, sentence: &Range<usize>, arg: &Arg) -> bool {
         Some("the") => words.next(),
         other => other,
     };
-    matches!(
-        word,
-        Some(
-            "in" | "to"
-                | "of"
-                | "for"
-                | "with"
-                | "at"
-                | "from"
-                | "by"
-                | "on"
-                | "about"
-                | "against"
-                | "between"
-        )
-    )
+    word.is_some_and(|w| listed(&Language::english().grammar.prepositions, w))
 }
 
 /// Whether a date is a dateline's ("WASHINGTON, June 13 — …"): a dash follows it.
@@ -1181,15 +1205,26 @@ fn is_reporting(text: &str) -> bool {
 /// Whether a date is the article's own ("Published on …", a `date …` header),
 /// which says nothing about when the facts that follow happened.
 fn is_publication_date(text: &str, date: &crate::text::DateMention) -> bool {
-    let mut from = date.range.start.saturating_sub(40);
+    let mut from = date
+        .range
+        .start
+        .saturating_sub(tuning().publication_marker_bytes);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
     let before = fold(&text[from..date.range.start]);
-    let words: Vec<&str> = before.split_whitespace().rev().take(2).collect();
-    words
-        .iter()
-        .any(|w| matches!(*w, "published" | "updated" | "posted" | "date" | "date:"))
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .take(tuning().publication_marker_words)
+        .collect();
+    words.iter().any(|w| {
+        Language::english()
+            .calendar
+            .publication_words
+            .iter()
+            .any(|p| p == w)
+    })
 }
 
 /// People named before byte `before` in the article, most recent first, each once.
@@ -1197,7 +1232,11 @@ fn recent_people(dataset: &Dataset, analysis: &ArticleMentions, before: usize) -
     let mut out: Vec<usize> = Vec::new();
     let end = analysis.mentions.partition_point(|m| m.range.end <= before);
     // Look back a bounded number of mentions: stand-ins refer to recent people.
-    for mention in analysis.mentions[..end].iter().rev().take(64) {
+    for mention in analysis.mentions[..end]
+        .iter()
+        .rev()
+        .take(tuning().recent_mentions)
+    {
         if let Some(e) = mention.entity {
             if dataset.entities[e].kind == EntityKind::Person && !out.contains(&e) {
                 out.push(e);

@@ -67,10 +67,10 @@ impl Party {
     pub(super) fn of(arg: &Arg) -> Party {
         let mut certainty = 1.0;
         if arg.indirect {
-            certainty *= 0.95;
+            certainty *= crate::text::tuning().indirect_mention;
         }
         if arg.glued {
-            certainty *= 0.9;
+            certainty *= crate::text::tuning().glued_mention;
         }
         Party {
             entity: arg.entity,

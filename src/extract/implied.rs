@@ -8,7 +8,7 @@ use super::fact::{DateOrigin, ExtractedFact, Party};
 use super::money::Money;
 use crate::mentions::government_of;
 use crate::model::{Dataset, Date, EntityKind, MeetingMode, RelationKind};
-use crate::text::fold;
+use crate::text::{fold, listed, tuning, Language};
 
 /// Facts as (subject, object, certainty) before their relation is attached.
 type Pairs = Vec<(Party, Party, f32)>;
@@ -64,7 +64,8 @@ pub fn implied_visits(
                     },
                     object_range: place.range.clone(),
                     pattern: "visit-implied-by-meeting".to_string(),
-                    confidence: (meeting.confidence * 0.8 * 100.0).round() / 100.0,
+                    confidence: (meeting.confidence * tuning().implied_visit * 100.0).round()
+                        / 100.0,
                     ..meeting.clone()
                 });
             }
@@ -155,14 +156,14 @@ fn modifies(text: &str, a: &Arg, b: &Arg) -> bool {
 /// Whether the visit whose trigger starts at `at` frames the sentence's
 /// meeting in time ("during his visit to", "while in"), not "before" or "after" it.
 fn during(text: &str, at: usize) -> bool {
-    let mut from = at.saturating_sub(24);
+    let mut from = at.saturating_sub(tuning().during_bytes);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
     let before = fold(&text[from..at]);
     before
         .split_whitespace()
-        .any(|w| matches!(w, "during" | "while" | "on"))
+        .any(|w| listed(&Language::english().grammar.framing, w))
 }
 
 /// The government a place (or a country) belongs to.
@@ -179,20 +180,20 @@ fn host_of(dataset: &Dataset, place: usize) -> Option<usize> {
 /// place named by an "of" phrase may have a longer descriptor before it
 /// ("in the Red Sea resort of Sharm el-Sheikh").
 fn locative_lead(text: &str, sentence_start: usize, at: usize) -> Option<usize> {
-    const PLAIN: usize = 4;
-    const OF_PHRASE: usize = 7;
+    let plain = tuning().locative_lead;
+    let of_phrase = tuning().locative_lead_of_phrase;
     let before = &text[sentence_start..at];
     let cut = before.rfind([',', ';', '(']).map_or(0, |i| i + 1);
     let words: Vec<String> = before[cut..]
         .split_whitespace()
         .rev()
-        .take(OF_PHRASE)
+        .take(of_phrase)
         .map(fold)
         .collect();
     let reach = if words.first().is_some_and(|w| w == "of") {
-        OF_PHRASE
+        of_phrase
     } else {
-        PLAIN
+        plain
     };
     words
         .iter()
@@ -221,7 +222,7 @@ pub fn with_group_meeting(dataset: &Dataset, pairs: Pairs) -> Pairs {
                 && country(a).is_some()
                 && country(a) != country(b)
             {
-                extra.push(((*a).clone(), (*b).clone(), 0.8));
+                extra.push(((*a).clone(), (*b).clone(), tuning().group_meeting));
             }
         }
     }
@@ -268,7 +269,7 @@ pub fn own_amount(
         return relation;
     }
     let own = sums.iter().rev().find(|m| {
-        m.range.end <= object_at && object_at - m.range.end <= 24 && {
+        m.range.end <= object_at && object_at - m.range.end <= tuning().own_amount_bytes && {
             let between = fold(&sentence[m.range.end..object_at]);
             let between = between.trim().trim_end_matches(" the");
             matches!(between, "in" | "for" | "to")
@@ -304,8 +305,9 @@ pub fn host_of_list<'a>(
     let with_last = words
         .iter()
         .rposition(|w| *w == "with")
-        .is_some_and(|i| words.len() - i <= 4);
-    (with_last && word_count(&between) <= 8 && !between.contains([',', ';'])).then_some(host)
+        .is_some_and(|i| words.len() - i <= tuning().list_host_with_words);
+    (with_last && word_count(&between) <= tuning().list_host_words && !between.contains([',', ';']))
+        .then_some(host)
 }
 
 /// What the article said last, for stand-ins in what follows: the two who
@@ -392,9 +394,9 @@ pub fn fronted_visit<'a>(
     args: &'a [Arg],
     planned: &[String],
 ) -> Option<(&'a Arg, &'a Arg)> {
-    const PLACE_LEAD: usize = 3;
-    const TIME_WORDS: usize = 3;
-    const SUBJECT_LEAD: usize = 4;
+    let place_lead = tuning().fronted_place_lead;
+    let time_words = tuning().fronted_time_words;
+    let subject_lead = tuning().fronted_subject_lead;
     let opening = text.get(sentence.start..)?;
     let first_word = opening.split_whitespace().next().map(fold)?;
     if first_word != "in" {
@@ -407,7 +409,7 @@ pub fn fronted_visit<'a>(
     let lead = word_count(&text[sentence.start..place.range.start]);
     let kind = dataset.entities[place.entity].kind;
     let placed = match kind {
-        EntityKind::Place => lead <= PLACE_LEAD,
+        EntityKind::Place => lead <= place_lead,
         EntityKind::Government => lead == 1,
         _ => false,
     };
@@ -416,20 +418,20 @@ pub fn fronted_visit<'a>(
     }
     let rest = &text[place.range.end..sentence.end];
     let comma = rest.find(',')?;
-    if word_count(&rest[..comma]) > TIME_WORDS || rest[..comma].contains(['(', ';']) {
+    if word_count(&rest[..comma]) > time_words || rest[..comma].contains(['(', ';']) {
         return None;
     }
     let person = inside.find(|a| a.range.start > place.range.end + comma)?;
     let lead = &text[place.range.end + comma + 1..person.range.start];
     if dataset.entities[person.entity].kind != EntityKind::Person
-        || word_count(lead) > SUBJECT_LEAD
+        || word_count(lead) > subject_lead
         || lead.contains([',', ';', '"', '“'])
     {
         return None;
     }
     let next: Vec<String> = text[person.range.end..sentence.end]
         .split_whitespace()
-        .take(3)
+        .take(tuning().fronted_planned_words)
         .map(fold)
         .collect();
     let next = next.join(" ");

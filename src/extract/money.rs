@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::text::Language;
+
 /// A sum of money found in text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Money {
@@ -12,39 +14,6 @@ pub struct Money {
     /// ISO 4217 code.
     pub currency: String,
 }
-
-/// Currency symbols and codes, longest first, with their ISO codes.
-const CURRENCIES: &[(&str, &str)] = &[
-    ("us$", "USD"),
-    ("usd", "USD"),
-    ("$", "USD"),
-    ("eur", "EUR"),
-    ("€", "EUR"),
-    ("gbp", "GBP"),
-    ("£", "GBP"),
-    ("mxn", "MXN"),
-    ("cad", "CAD"),
-    ("jpy", "JPY"),
-    ("¥", "JPY"),
-];
-/// Currency words written after the number.
-const CURRENCY_WORDS: &[(&str, &str)] = &[
-    ("dollars", "USD"),
-    ("us dollars", "USD"),
-    ("euros", "EUR"),
-    ("pounds", "GBP"),
-    ("pesos", "MXN"),
-];
-const SCALES: &[(&str, f64)] = &[
-    ("trillion", 1e12),
-    ("billion", 1e9),
-    ("bn", 1e9),
-    ("million", 1e6),
-    ("mn", 1e6),
-    ("m", 1e6),
-    ("thousand", 1e3),
-    ("k", 1e3),
-];
 
 /// Every sum of money in `text`.
 ///
@@ -83,7 +52,7 @@ fn word_start(lower: &str, at: usize) -> bool {
 
 fn money_at(lower: &str, at: usize) -> Option<Money> {
     // A currency before the number: "$13.5 million", "USD 20 million".
-    for (symbol, code) in CURRENCIES {
+    for (symbol, code) in &Language::english().currencies.symbols {
         if lower[at..].starts_with(symbol)
             && (symbol.starts_with(|c: char| !c.is_alphabetic()) || word_start(lower, at))
         {
@@ -105,7 +74,7 @@ fn money_at(lower: &str, at: usize) -> Option<Money> {
         let (scaled, end) = scale(lower, end, value);
         let rest = &lower[end..];
         let skipped = rest.len() - rest.trim_start().len();
-        for (word, code) in CURRENCY_WORDS {
+        for (word, code) in &Language::english().currencies.words {
             if rest.trim_start().starts_with(word) {
                 let stop = end + skipped + word.len();
                 if lower[stop..]
@@ -156,7 +125,7 @@ fn scale(lower: &str, end: usize, value: f64) -> (f64, usize) {
     let rest = &lower[end..];
     let trimmed = rest.trim_start();
     let skipped = rest.len() - trimmed.len();
-    for (word, factor) in SCALES {
+    for (word, factor) in &Language::english().currencies.scales {
         if trimmed.starts_with(word) {
             let stop = end + skipped + word.len();
             let bounded = lower[stop..]

@@ -21,7 +21,7 @@ use serde::Serialize;
 use super::lexicon::{government_of, Lexicon, Target};
 use super::scan::Occurrence;
 use crate::model::{AliasStrength, Dataset, Date, EntityKind};
-use crate::text::{fold_name, Language};
+use crate::text::{fold_name, listed, tuning, Language};
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -251,7 +251,7 @@ pub fn resolve(
                     if score == 0.0 {
                         why = "a place, after a locative preposition".to_string();
                     }
-                    score += 3.5;
+                    score += tuning().place_after_locative;
                 }
                 if let Some(title) =
                     title.filter(|_| dataset.entities[e].kind == EntityKind::Person)
@@ -336,7 +336,7 @@ fn corroboration(
         } else {
             how.clone()
         };
-        return (3.0, how);
+        return (tuning().named_in_article, how);
     }
     // A government whose agencies or officials the article names in full
     // ("USAID … Washington").
@@ -346,7 +346,7 @@ fn corroboration(
             .any(|&p| p != e && government_of(dataset, &dataset.entities[p].id) == Some(e))
     {
         return (
-            0.5,
+            tuning().member_named,
             format!("an entity of {} named in the article", entity.name),
         );
     }
@@ -356,11 +356,15 @@ fn corroboration(
         _ => government_of(dataset, &entity.id).filter(|&g| g != e),
     };
     if let Some(g) = country {
-        let nearby = (sentence.saturating_sub(1)..=sentence + 1)
+        let reach = tuning().country_nearby_sentences;
+        let nearby = (sentence.saturating_sub(reach)..=sentence + reach)
             .any(|s| by_sentence.get(s).is_some_and(|es| es.contains(&g)));
         if nearby {
             let name = &dataset.entities[g].name;
-            return (1.0, format!("its country, {name}, mentioned nearby"));
+            return (
+                tuning().country_nearby,
+                format!("its country, {name}, mentioned nearby"),
+            );
         }
     }
     (0.0, String::new())
@@ -384,11 +388,14 @@ fn title_fit(dataset: &Dataset, person: usize, title: &str, date: Option<Date>) 
     });
     if holds {
         (
-            2.0,
+            tuning().title_names_office,
             format!("title \"{title}\" before the surname names an office they held"),
         )
     } else {
-        (1.0, format!("title \"{title}\" before the surname"))
+        (
+            tuning().title_before_surname,
+            format!("title \"{title}\" before the surname"),
+        )
     }
 }
 
@@ -408,10 +415,7 @@ fn preceded_by_locative(text: &str, start: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    matches!(
-        word.to_lowercase().as_str(),
-        "in" | "at" | "to" | "from" | "near" | "into"
-    )
+    listed(&Language::english().grammar.locatives, &word.to_lowercase())
 }
 
 fn ids(dataset: &Dataset, entities: &[usize]) -> Vec<String> {

@@ -4,116 +4,7 @@ use std::ops::Range;
 
 use indexmap::IndexMap;
 
-/// Capitalised words that are not names on their own.
-const COMMON: &[&str] = &[
-    "then",
-    "now",
-    "later",
-    "today",
-    "yesterday",
-    "still",
-    "yet",
-    "so",
-    "thus",
-    "instead",
-    "a",
-    "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "from",
-    "with",
-    "by",
-    "to",
-    "and",
-    "or",
-    "but",
-    "as",
-    "if",
-    "while",
-    "when",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "although",
-    "despite",
-    "also",
-    "likewise",
-    "similarly",
-    "furthermore",
-    "additionally",
-    "however",
-    "meanwhile",
-    "moreover",
-    "both",
-    "each",
-    "all",
-    "no",
-    "not",
-    "our",
-    "we",
-    "i",
-    "he",
-    "she",
-    "it",
-    "they",
-    "his",
-    "her",
-    "its",
-    "their",
-    "there",
-    "here",
-    "said",
-    "says",
-    "according",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "published",
-    "click",
-    "share",
-    "submit",
-    "start",
-    "become",
-    "members",
-    "plus",
-    "regular",
-    "your",
-    "you",
-    "if",
-    "what",
-    "who",
-    "which",
-    "why",
-    "how",
-    "one",
-    "two",
-    "three",
-    "first",
-    "second",
-    "third",
-    "new",
-    "president",
-    "secretary",
-    "minister",
-    "government",
-    "state",
-];
-
-/// Words that may join the parts of one name ("Bernardo Arévalo de León").
-const CONNECTORS: &[&str] = &[
-    "de", "del", "la", "da", "dos", "van", "von", "of", "the", "y", "bin", "al",
-];
+use crate::text::Language;
 
 /// Counts of capitalised names in `text` outside the `linked` byte ranges,
 /// most frequent first (ties in order of first appearance).
@@ -143,7 +34,11 @@ pub fn unknown_names(
             let word = &text[words[j].0..words[j].1];
             if is_capitalised(word) && !is_common(word) {
                 last = j;
-            } else if !CONNECTORS.contains(&word.to_lowercase().as_str()) {
+            } else if !Language::english()
+                .names
+                .connectors
+                .contains(&word.to_lowercase())
+            {
                 break;
             }
             j += 1;
@@ -231,7 +126,11 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_common(word: &str) -> bool {
-    crate::text::is_calendar_word(word) || COMMON.contains(&word.to_lowercase().as_str())
+    crate::text::is_calendar_word(word)
+        || Language::english()
+            .names
+            .common
+            .contains(&word.to_lowercase())
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use super::language::{tuning, Language};
 use crate::model::Date;
 
 /// A date found in text.
@@ -23,36 +24,14 @@ pub struct DateMention {
     pub explicit: bool,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 fn month_number(word: &str) -> Option<u8> {
     // Month names are ASCII: compare without allocating, and reject most
     // words on their first three letters.
     let word = word.trim_end_matches('.');
     let bytes = word.as_bytes();
-    if !(3..=9).contains(&bytes.len()) || !word.is_ascii() {
+    let calendar = &Language::english().calendar;
+    let longest = calendar.months.iter().map(String::len).max().unwrap_or(0);
+    if !(3..=longest).contains(&bytes.len()) || !word.is_ascii() {
         return None;
     }
     let key = [
@@ -60,16 +39,28 @@ fn month_number(word: &str) -> Option<u8> {
         bytes[1].to_ascii_lowercase(),
         bytes[2].to_ascii_lowercase(),
     ];
-    let month = MONTHS.iter().position(|m| m.as_bytes()[..3] == key)?;
-    let name = MONTHS[month];
-    let ok =
-        word.eq_ignore_ascii_case(name) || bytes.len() == 3 || word.eq_ignore_ascii_case("sept");
+    let month = calendar
+        .months
+        .iter()
+        .position(|m| m.as_bytes()[..3] == key)?;
+    let name = &calendar.months[month];
+    let ok = word.eq_ignore_ascii_case(name)
+        || bytes.len() == 3
+        || calendar
+            .month_abbreviations
+            .iter()
+            .any(|a| word.eq_ignore_ascii_case(a));
     ok.then_some(month as u8 + 1)
 }
 
 /// Whether `word` names a month or a weekday ("March", "Friday"; not "Mar").
 pub fn is_calendar_word(word: &str) -> bool {
-    weekday_number(word).is_some() || MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    weekday_number(word).is_some()
+        || Language::english()
+            .calendar
+            .months
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(word))
 }
 
 fn weekday_number(word: &str) -> Option<u8> {
@@ -77,7 +68,9 @@ fn weekday_number(word: &str) -> Option<u8> {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    WEEKDAYS
+    Language::english()
+        .calendar
+        .weekdays
         .iter()
         .position(|d| d.eq_ignore_ascii_case(word))
         .map(|i| i as u8)
@@ -132,7 +125,9 @@ fn number(word: &str, max: u32) -> Option<u32> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 16th, 1st
     let suffix = &word[digits.len()..];
     let ordinal_ok = suffix.is_empty()
-        || ["st", "nd", "rd", "th"]
+        || Language::english()
+            .grammar
+            .ordinal_suffixes
             .iter()
             .any(|s| s.eq_ignore_ascii_case(suffix));
     (ordinal_ok && !digits.is_empty() && digits.len() <= 2)
@@ -190,6 +185,7 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
 }
 
 fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(DateMention, usize)> {
+    let calendar = &Language::english().calendar;
     let w = |k: usize| words.get(i + k).map(|w| w.text);
     let span = |n: usize| words[i].start..words[i + n - 1].end;
     let mention = |n: usize, date: Date, explicit: bool| {
@@ -233,13 +229,12 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
         if let Some(y) = w(1).and_then(year) {
             return Date::ym(y, month).and_then(|d| mention(2, d, true));
         }
+        let leads = &calendar.may_leads;
         if month == 5
-            && !matches!(
-                i.checked_sub(1)
-                    .map(|k| words[k].text.to_lowercase())
-                    .as_deref(),
-                Some("in" | "early" | "late" | "mid" | "since" | "until" | "by")
-            )
+            && !i
+                .checked_sub(1)
+                .map(|k| words[k].text.to_lowercase())
+                .is_some_and(|w| leads.contains(&w))
         {
             return None; // "May" alone is too often the verb or a name.
         }
@@ -251,9 +246,9 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
         let reference = reference?.last_day();
         let previous = i.checked_sub(1).map(|k| words[k].text.to_lowercase());
         let days_back = (i64::from(reference.weekday()) - i64::from(weekday)).rem_euclid(7);
-        let day = if previous.as_deref() == Some("next") {
+        let day = if previous.as_ref() == Some(&calendar.next) {
             reference.day_number() + (7 - days_back)
-        } else if previous.as_deref() == Some("last") && days_back == 0 {
+        } else if previous.as_ref() == Some(&calendar.last) && days_back == 0 {
             reference.day_number() - 7
         } else {
             reference.day_number() - days_back
@@ -263,31 +258,32 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
     let relative_period = |offset: i32| -> Option<(DateMention, usize)> {
         let next = w(1)?.to_lowercase();
         let r = reference?;
-        let date = match next.as_str() {
-            "year" => Date::year_only(r.year() + offset),
-            "month" => {
-                let months = r.year() * 12 + i32::from(r.month()?) - 1 + offset;
-                Date::ym(months.div_euclid(12), (months.rem_euclid(12) + 1) as u8)?
-            }
-            _ => return None,
+        let (year, month) = &calendar.periods;
+        let date = if next == *year {
+            Date::year_only(r.year() + offset)
+        } else if next == *month {
+            let months = r.year() * 12 + i32::from(r.month()?) - 1 + offset;
+            Date::ym(months.div_euclid(12), (months.rem_euclid(12) + 1) as u8)?
+        } else {
+            return None;
         };
         mention(2, date, false)
     };
     let lower = words[i].text;
     let is = |w: &str| lower.eq_ignore_ascii_case(w);
     match () {
-        _ if is("last") => relative_period(-1),
-        _ if is("this") => relative_period(0),
-        _ if is("next") => relative_period(1),
-        _ if is("yesterday") => reference.and_then(|r| {
+        _ if is(&calendar.last) => relative_period(-1),
+        _ if is(&calendar.this) => relative_period(0),
+        _ if is(&calendar.next) => relative_period(1),
+        _ if is(&calendar.yesterday) => reference.and_then(|r| {
             mention(
                 1,
                 Date::from_day_number(r.last_day().day_number() - 1),
                 false,
             )
         }),
-        _ if is("today") => reference.and_then(|r| mention(1, r, false)),
-        _ if is("in") || is("since") || is("during") => w(1).and_then(year).map(|y| {
+        _ if is(&calendar.today) => reference.and_then(|r| mention(1, r, false)),
+        _ if calendar.year_leads.iter().any(|l| is(l)) => w(1).and_then(year).map(|y| {
             (
                 DateMention {
                     range: words[i + 1].start..words[i + 1].end,
@@ -323,20 +319,25 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
 /// ```
 pub fn header_date(text: &str) -> Option<Date> {
     let start = text.trim_start();
-    let lower = start.get(..5).map(str::to_lowercase);
-    if lower.as_deref() == Some("date ") || lower.as_deref() == Some("date:") {
-        let word = start[5..].split_whitespace().next()?;
+    let english = Language::english();
+    let header = english.calendar.date_headers.iter().find(|h| {
+        start
+            .get(..h.len())
+            .is_some_and(|head| head.to_lowercase() == **h)
+    });
+    if let Some(header) = header {
+        let word = start[header.len()..].split_whitespace().next()?;
         if let Ok(date) = word.parse::<Date>() {
             return Some(date);
         }
     }
-    let mut end = text.len().min(2000);
+    let mut end = text.len().min(english.tuning.header_bytes);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let head = &text[..end];
     let lower = head.to_ascii_lowercase(); // same byte offsets as `head`
-    for marker in ["published on", "published:", "updated on"] {
+    for marker in &english.calendar.published {
         if let Some(at) = lower.find(marker) {
             let after = &head[at + marker.len()..];
             let line = after.lines().next().unwrap_or("");
@@ -345,11 +346,10 @@ pub fn header_date(text: &str) -> Option<Date> {
             }
         }
     }
-    head.lines().take(HEADER_LINES).find_map(dateline_date)
+    head.lines()
+        .take(english.tuning.header_lines)
+        .find_map(dateline_date)
 }
-
-/// How many lines from the top a dateline or a date line may stand on.
-const HEADER_LINES: usize = 8;
 
 /// The date of a dateline ("QUITO, June 13, 2025 — …", "June 13, 2025 (VOA) -")
 /// or of a line that is only a full date ("January 29, 2022"), if `line` is one.
@@ -361,7 +361,8 @@ fn dateline_date(line: &str) -> Option<Date> {
     let before = &line[..first.range.start];
     let after = line[first.range.end..].trim_start_matches([',', ' ', '.']);
     let after = skip_parenthesis(after);
-    let place_only = before.split_whitespace().count() <= 4 && !before.contains('.');
+    let place_only =
+        before.split_whitespace().count() <= tuning().dateline_place_words && !before.contains('.');
     let ends_line = after.trim().is_empty();
     let dash = after.starts_with(['\u{2014}', '\u{2013}', '-']);
     (place_only && (dash || ends_line)).then_some(first.date)

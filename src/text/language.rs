@@ -1,6 +1,9 @@
 //! The English language pack (`lang/english.ron`): abbreviations, list
 //! bullets, page chrome, irregular verbs, adverbs that may stand inside a
-//! trigger, and reporting verbs. What is English rather than code lives there.
+//! trigger, reporting verbs, currencies, calendar words, and the matcher's
+//! tuning constants ([`Tuning`]). What is English rather than code lives
+//! there. A pack is checked when it loads ([`Language::parse`]); an error
+//! names the file, line and column.
 //!
 //! ```
 //! use newsgraph::text::Language;
@@ -19,9 +22,24 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::fold_name;
+use super::tuning::{Calendar, Currencies, Grammar, Invalid, NameWords, Tuning};
 
 /// The bundled English language pack.
 const ENGLISH: &str = include_str!("../../lang/english.ron");
+
+/// A language pack that cannot be used: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct LanguageError {
+    /// The pack's file, as given to [`Language::parse`].
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// One line saying what is wrong.
+    pub message: String,
+}
 
 /// What the matcher knows about a language, as loaded from its pack.
 #[derive(Debug, Clone, Deserialize)]
@@ -51,6 +69,16 @@ pub struct Language {
     /// equal to one would match in every article ("the", "a", "I").
     #[serde(default)]
     pub stop_words: Vec<String>,
+    /// The matcher's tuning constants: certainties, weights and windows.
+    pub tuning: Tuning,
+    /// Currency symbols, codes and words, and scale words.
+    pub currencies: Currencies,
+    /// Month and weekday names and relative-date words.
+    pub calendar: Calendar,
+    /// Words of capitalised names, for the names nobody linked.
+    pub names: NameWords,
+    /// Function words by their role in the matcher's rules.
+    pub grammar: Grammar,
     #[serde(skip)]
     gap_set: FxHashSet<String>,
     #[serde(skip)]
@@ -64,26 +92,75 @@ impl Language {
     pub fn english() -> &'static Language {
         static PACK: OnceLock<Language> = OnceLock::new();
         PACK.get_or_init(|| {
-            let mut pack: Language =
-                ron::from_str(ENGLISH).expect("the bundled lang/english.ron is valid (tested)");
-            pack.gap_set = pack.gap_words.iter().map(|w| fold_name(w)).collect();
-            let lengths = pack.gap_set.iter().map(String::len);
-            pack.gap_lengths = (
-                lengths.clone().min().unwrap_or(0),
-                lengths.max().unwrap_or(0),
-            );
-            pack.title_words = pack
-                .titles
-                .iter()
-                .flat_map(|t| {
-                    fold_name(t)
-                        .split(' ')
-                        .map(str::to_string)
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-            pack
+            Language::parse(ENGLISH, "lang/english.ron")
+                .unwrap_or_else(|e| panic!("the bundled pack is valid (tested): {e}"))
         })
+    }
+
+    /// A language pack read from RON `text`, checked: every value in range
+    /// (certainties in (0, 1], windows at least 1, twelve months …). `file`
+    /// names the pack in errors.
+    ///
+    /// ```
+    /// use newsgraph::text::Language;
+    ///
+    /// let english = include_str!("../../lang/english.ron");
+    /// let bad = english.replace("header_lines: 8,", "header_lines: 0,");
+    /// let error = Language::parse(&bad, "english.ron").unwrap_err();
+    /// assert!(error.to_string().contains("header_lines"), "{error}");
+    /// ```
+    pub fn parse(text: &str, file: &str) -> Result<Language, LanguageError> {
+        let error = |line: usize, column: usize, message: String| LanguageError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        };
+        let mut pack: Language = ron::from_str(text).map_err(|e| {
+            let (line, column) = (e.span.start.line, e.span.start.col);
+            let mut message = e.code.to_string();
+            if e.code == ron::Error::IntegerOutOfBounds {
+                message.push_str(": a window is a whole number of 1 or more");
+            }
+            // Name the field the value belongs to, when its line names one.
+            let field = text.lines().nth(line.saturating_sub(1)).and_then(|l| {
+                let (name, _) = l.split_once(':')?;
+                let name = name.trim();
+                let ident =
+                    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                ident.then_some(name)
+            });
+            if let Some(field) = field {
+                message = format!("{field}: {message}");
+            }
+            error(line, column, message)
+        })?;
+        let checks = [
+            pack.tuning.check(),
+            pack.currencies.check(),
+            pack.calendar.check(),
+        ];
+        if let Some(Err(Invalid { field, message })) = checks.into_iter().find(Result::is_err) {
+            let (line, column) = field_position(text, field);
+            return Err(error(line, column, format!("{field}: {message}")));
+        }
+        pack.gap_set = pack.gap_words.iter().map(|w| fold_name(w)).collect();
+        let lengths = pack.gap_set.iter().map(String::len);
+        pack.gap_lengths = (
+            lengths.clone().min().unwrap_or(0),
+            lengths.max().unwrap_or(0),
+        );
+        pack.title_words = pack
+            .titles
+            .iter()
+            .flat_map(|t| {
+                fold_name(t)
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        Ok(pack)
     }
 
     /// Whether `word` (without its period) is a known abbreviation.
@@ -143,7 +220,7 @@ impl Language {
     /// Macron", "Brig. Gen." in "Brig. Gen. Smith"), at most three words.
     pub fn title_before<'t>(&self, text: &'t str, at: usize) -> Option<&'t str> {
         // Three words at most: look back a bounded stretch, never the whole text.
-        let mut from = at.saturating_sub(64);
+        let mut from = at.saturating_sub(self.tuning.title_bytes);
         while !text.is_char_boundary(from) {
             from -= 1;
         }
@@ -156,7 +233,7 @@ impl Language {
             .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
             .collect();
         let mut found = None;
-        for n in 1..=3.min(words.len()) {
+        for n in 1..=self.tuning.title_words.min(words.len()) {
             let start = words[words.len() - n].0;
             if self.is_title(&text[start..at]) {
                 found = Some(text[start..at].trim_end());
@@ -222,6 +299,33 @@ impl Language {
         forms.retain(|f| seen.insert(f.clone()));
         forms
     }
+}
+
+/// The bundled English pack's tuning constants ([`Language::tuning`]).
+pub fn tuning() -> &'static Tuning {
+    &Language::english().tuning
+}
+
+/// The line and column (1-based) where `field:` is written in RON `text`,
+/// outside comments and strings; the start of the file when it is not.
+fn field_position(text: &str, field: &str) -> (usize, usize) {
+    for (n, line) in text.lines().enumerate() {
+        let code = line.find("//").map_or(line, |i| &line[..i]);
+        let mut from = 0;
+        while let Some(i) = code[from..].find(field) {
+            let at = from + i;
+            let before_ok = code[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '"'));
+            let after = code[at + field.len()..].trim_start();
+            if before_ok && after.starts_with(':') {
+                return (n + 1, code[..at].chars().count() + 1);
+            }
+            from = at + field.len();
+        }
+    }
+    (1, 1)
 }
 
 fn is_vowel(c: u8) -> bool {
@@ -322,6 +426,80 @@ mod tests {
         ] {
             assert_eq!(en.inflections(base), forms, "{base}");
         }
+    }
+
+    /// The bundled pack with `from` replaced by `to` (which must be there once).
+    fn altered(from: &str, to: &str) -> String {
+        assert_eq!(ENGLISH.matches(from).count(), 1, "{from}");
+        ENGLISH.replace(from, to)
+    }
+
+    /// The line (1-based) of the bundled pack holding `needle`.
+    fn line_of(needle: &str) -> usize {
+        ENGLISH.lines().position(|l| l.contains(needle)).unwrap() + 1
+    }
+
+    #[test]
+    fn bundled_pack_loads_with_every_section() {
+        let en = Language::parse(ENGLISH, "lang/english.ron").unwrap();
+        assert_eq!(en.calendar.months.len(), 12);
+        assert_eq!(en.calendar.weekdays[0], "monday");
+        assert_eq!(en.tuning.header_lines, 8);
+        assert_eq!(en.tuning.fronted_visit, 0.7);
+        assert_eq!(en.currencies.symbols[0], ("us$".into(), "USD".into()));
+        assert!(en.names.connectors.contains(&"van".to_string()));
+        assert_eq!(tuning().title_words, 3);
+    }
+
+    #[test]
+    fn bad_packs_are_refused_with_their_place() {
+        let cases = [
+            // A negative window does not even parse as a window.
+            ("header_lines: 8,", "header_lines: -3,", "header_lines"),
+            ("header_lines: 8,", "header_lines: 0,", "header_lines"),
+            (
+                "fronted_visit: 0.7,",
+                "fronted_visit: 1.5,",
+                "fronted_visit",
+            ),
+            (
+                "glued_mention: 0.9,",
+                "glued_mention: 0.0,",
+                "glued_mention",
+            ),
+            ("member_named: 0.5,", "member_named: -0.5,", "member_named"),
+            ("\"november\", \"december\",", "\"november\",", "months: ["),
+            ("(\"pesos\", \"MXN\")", "(\"pesos\", \"Peso\")", " words: ["),
+            ("(\"k\", 1e3)", "(\"k\", 0.0)", " scales: ["),
+        ];
+        for (from, to, place) in cases {
+            let error = Language::parse(&altered(from, to), "english.ron").unwrap_err();
+            let text = error.to_string();
+            assert!(text.starts_with("english.ron:"), "{text}");
+            assert!(error.message.len() > 10, "{text}");
+            let line = line_of(place);
+            // Syntax errors point into the value, checks at the field's name
+            // (or the list it is in).
+            assert!(
+                error.line == line || error.line == line_of(from),
+                "{to}: {text}, expected line {line}"
+            );
+        }
+        let error = Language::parse(
+            &altered("fronted_visit: 0.7,", "fronted_visit: 1.5,"),
+            "x.ron",
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "x.ron:{}:9: fronted_visit: a certainty must be over 0 and at most 1, not 1.5",
+                line_of("fronted_visit:")
+            )
+        );
+        let error =
+            Language::parse(&altered("yesterday: \"yesterday\",", ""), "x.ron").unwrap_err();
+        assert!(error.message.contains("yesterday"), "{error}");
     }
 
     #[test]
