@@ -287,6 +287,63 @@ pub fn is_list_gap(gap: &str, joiners: &[String]) -> bool {
     rest.is_empty() || english.is_title(rest) || english.is_described_title(rest)
 }
 
+/// Whether `gap`, before `next`, separates the items of a list written with
+/// semicolons (items that hold commas or titles): "A; B; and C". A bare
+/// semicolon counts when another one follows the item (the list goes on);
+/// a semicolon and a joiner ("; and ") end the list.
+fn is_semicolon_list_gap(text: &str, gap: &str, next: &Arg, joiners: &[String]) -> bool {
+    let Some(rest) = gap.trim().strip_prefix(';') else {
+        return false;
+    };
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return text[next.range.end..].trim_start().starts_with(';');
+    }
+    listed(joiners, &fold(rest))
+}
+
+/// Whether `gap` between two list items is a separator (a comma or a
+/// semicolon, perhaps a joiner and "the") and then a capitalised title
+/// heading the next item: ", Prime Minister-Designate ", ", the Governor of
+/// the Central Bank ", "; and Greenlandic Minister of Foreign Affairs,
+/// Business, Trade, and Climate ". The title holds a title word; its other
+/// words are capitalised or join a title ("of", "the", "and").
+pub fn is_titled_list_gap(gap: &str, joiners: &[String]) -> bool {
+    let english = Language::english();
+    let Some(rest) = gap.trim().strip_prefix([',', ';']) else {
+        return false;
+    };
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    if words.first().is_some_and(|w| listed(joiners, &fold(w))) {
+        words.remove(0);
+    }
+    if words.first().is_some_and(|w| fold(w) == "the") {
+        words.remove(0);
+    }
+    if words.is_empty() || words.len() > tuning().list_title_words {
+        return false;
+    }
+    let mut titled = false;
+    for word in &words {
+        let word = word.trim_end_matches(',');
+        for part in word.split(['-', '\u{2013}']) {
+            let folded = fold(part.trim_end_matches('.'));
+            if english.is_title(part) {
+                titled = true;
+            } else if !(part.starts_with(char::is_uppercase)
+                || listed(&english.grammar.title_joiners, &folded))
+            {
+                return false;
+            }
+        }
+    }
+    // The title ends at the name: no joiner last ("…, and Climate Pele").
+    let last = fold(words[words.len() - 1].trim_end_matches(','));
+    titled
+        && !words[words.len() - 1].ends_with(',')
+        && !listed(&english.grammar.title_joiners, &last)
+}
+
 /// `gap` without a leading sum and its preposition ("up to $7 million in "),
 /// when it starts with one.
 fn strip_sum(gap: &str) -> Option<&str> {
@@ -378,7 +435,11 @@ pub fn list_after<'a>(
     let mut list = vec![&args[first]];
     let mut last_end = args[first].range.end;
     for arg in &args[first + 1..] {
-        if !is_list_gap(&text[last_end..arg.range.start], joiners) {
+        let gap = &text[last_end..arg.range.start];
+        if !is_list_gap(gap, joiners)
+            && !is_titled_list_gap(gap, joiners)
+            && !is_semicolon_list_gap(text, gap, arg, joiners)
+        {
             break;
         }
         if ok(arg) {
@@ -409,7 +470,8 @@ pub fn list_before<'a>(
     let mut list = vec![&args[last]];
     let mut first_start = args[last].range.start;
     for arg in args[..last].iter().rev() {
-        if !is_list_gap(&text[arg.range.end..first_start], joiners) {
+        let gap = &text[arg.range.end..first_start];
+        if !is_list_gap(gap, joiners) && !is_titled_list_gap(gap, joiners) {
             break;
         }
         if ok(arg) {
@@ -432,6 +494,47 @@ mod tests {
         }
         for gap in ["", " ", " met ", " and then ", " for the "] {
             assert!(!is_list_gap(gap, &joiners), "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn titles_heading_list_items() {
+        let joiners = vec!["and".to_string()];
+        for gap in [
+            ", Prime Minister-Designate ",
+            ", the Governor of the Central Bank ",
+            "; and Greenlandic Minister of Foreign Affairs, Business, Trade, and Climate ",
+            "; Faroese Minister of Foreign Affairs and Culture ",
+        ] {
+            assert!(is_titled_list_gap(gap, &joiners), "{gap:?}");
+        }
+        let text = "met A; B; and C; then D";
+        let item = |name: &str| {
+            let at = text.find(name).unwrap();
+            arg(at..at + 1)
+        };
+        assert!(is_semicolon_list_gap(text, "; ", &item("B"), &joiners));
+        assert!(is_semicolon_list_gap(text, "; and ", &item("C"), &joiners));
+        assert!(!is_semicolon_list_gap(
+            text,
+            "; then ",
+            &item("D"),
+            &joiners
+        ));
+        assert!(!is_semicolon_list_gap(
+            "met A; D said",
+            "; ",
+            &arg(7..8),
+            &joiners
+        ));
+        for gap in [
+            "; ",
+            " met ",
+            ", who met the Minister ",
+            ", and the President of ",
+            "; the Minister said on Tuesday that ",
+        ] {
+            assert!(!is_titled_list_gap(gap, &joiners), "{gap:?}");
         }
     }
 

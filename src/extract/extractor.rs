@@ -119,6 +119,8 @@ impl Extractor {
                     continue;
                 };
                 let recent_people = recent_people(dataset, analysis, trigger.start);
+                let recent_bodies =
+                    recent_of(dataset, analysis, trigger.start, EntityKind::Organization);
                 let recent = recent.with(dataset, &stated);
                 for &p in patterns {
                     let pattern = &self.set.patterns[p];
@@ -141,6 +143,7 @@ impl Extractor {
                         args: &args,
                         ranking: &ranking,
                         recent_people: &recent_people,
+                        recent_bodies: &recent_bodies,
                         recent,
                         cues: &hits,
                         unlinked: &unlinked,
@@ -783,6 +786,7 @@ impl Extractor {
                     .or(site.recent_people.first().copied())
             }
             ["the", role, ..] if self.set.cues.role_nouns.iter().any(|r| r == role) => Some(*role),
+            ["the", head, ..] => return self.body_stand_in(site, start, head),
             _ => return None,
         };
         let people = site.recent_people;
@@ -798,6 +802,27 @@ impl Extractor {
             })
         };
         people.iter().find(holds).or(people.first()).copied()
+    }
+
+    /// "As part of this action, the Department is also designating …": a
+    /// capitalised head noun after "the" stands for the body whose name holds
+    /// it, the article's author first, else an organization named lately.
+    fn body_stand_in(&self, site: &Site<'_>, clause: usize, head: &str) -> Option<usize> {
+        let the = fold(&site.text[clause..site.trigger.start]).find("the ")? + clause;
+        let written = site.text[the + 4..].split_whitespace().next()?;
+        if !written.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let named = |e: &usize| {
+            fold(&site.dataset.entities[*e].name)
+                .split_whitespace()
+                .any(|w| w == head)
+        };
+        site.author
+            .iter()
+            .chain(site.recent_bodies)
+            .find(|e| named(e))
+            .copied()
     }
 
     /// "I am announcing", "we provided": the article's author, when "I" or
@@ -924,6 +949,8 @@ struct Site<'a> {
     ranking: &'a [usize],
     /// People named before the trigger, most recent first, each once.
     recent_people: &'a [usize],
+    /// Organizations named before the trigger, most recent first, each once.
+    recent_bodies: &'a [usize],
     /// What the article said last before the trigger.
     recent: Recent,
     /// Cue words of the sentence.
@@ -1229,16 +1256,26 @@ fn is_publication_date(text: &str, date: &crate::text::DateMention) -> bool {
 
 /// People named before byte `before` in the article, most recent first, each once.
 fn recent_people(dataset: &Dataset, analysis: &ArticleMentions, before: usize) -> Vec<usize> {
+    recent_of(dataset, analysis, before, EntityKind::Person)
+}
+
+/// The last two entities of `kind` named before byte `before`, most recent
+/// first (a bounded look back: stand-ins refer to what was named lately).
+fn recent_of(
+    dataset: &Dataset,
+    analysis: &ArticleMentions,
+    before: usize,
+    kind: EntityKind,
+) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let end = analysis.mentions.partition_point(|m| m.range.end <= before);
-    // Look back a bounded number of mentions: stand-ins refer to recent people.
     for mention in analysis.mentions[..end]
         .iter()
         .rev()
         .take(tuning().recent_mentions)
     {
         if let Some(e) = mention.entity {
-            if dataset.entities[e].kind == EntityKind::Person && !out.contains(&e) {
+            if dataset.entities[e].kind == kind && !out.contains(&e) {
                 out.push(e);
                 if out.len() == 2 {
                     break;

@@ -124,6 +124,9 @@ pub struct Tuning {
     pub list_host_words: usize,
     /// Words of a title between two names of one person ("Mission Director").
     pub titled_words: usize,
+    /// Words of a title heading the next item of a list ("; and Greenlandic
+    /// Minister of Foreign Affairs, Business, Trade, and Climate Pele Broberg").
+    pub list_title_words: usize,
     /// Bytes before a name read for the title heading "the X of" it.
     pub of_head_bytes: usize,
     /// Words between two mentions of one entity that still make one mention.
@@ -228,6 +231,7 @@ impl Tuning {
             ("list_host_with_words", self.list_host_with_words),
             ("list_host_words", self.list_host_words),
             ("titled_words", self.titled_words),
+            ("list_title_words", self.list_title_words),
             ("of_head_bytes", self.of_head_bytes),
             ("same_entity_gap_words", self.same_entity_gap_words),
             (
@@ -423,6 +427,9 @@ pub struct Grammar {
     pub purpose_leads: Vec<String>,
     /// Openings after an agreement trigger that say what was agreed ("on", "that").
     pub agreed_leads: Vec<String>,
+    /// Lower-case words inside a capitalised title ("Governor of the Central
+    /// Bank", "Minister of Foreign Affairs and Culture").
+    pub title_joiners: Vec<String>,
 }
 
 /// Whether `word` is one of `list`'s words, compared exactly.
