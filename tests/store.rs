@@ -257,3 +257,78 @@ fn the_store_is_not_written_over_a_directory() {
         .failure()
         .stderr(predicates::str::contains("is not a regular file"));
 }
+
+/// Sets the modification time of every file and folder under `dir` (and of
+/// `dir`) to `age` ago, past the stamps' racy window.
+fn age_tree(dir: &Path, age: std::time::Duration) {
+    let when = std::time::SystemTime::now() - age;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age_tree(&path, age);
+        } else {
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(when).unwrap();
+        }
+    }
+    std::fs::File::open(dir)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+}
+
+#[test]
+fn the_stamps_spare_reading_and_listing_yet_a_change_is_noticed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(Path::new("data"), &data);
+    let hour = std::time::Duration::from_secs(3600);
+    age_tree(&data, hour);
+    run(dir.path(), &["build", "--out", "out"]);
+    let stamps = dir.path().join("out/newsgraph.sqlite.stamps");
+    let written = std::fs::read_to_string(&stamps).unwrap();
+    // Every directory listed and every file has a trusted time.
+    assert!(
+        written.contains("dir\t") && !written.contains("\t-\t"),
+        "{written}"
+    );
+    let store = ["--store", "out/newsgraph.sqlite", "--no-rebuild"];
+    let query = [store[0], store[1], store[2], "who-met", "Lasso"];
+    let (answer, notes) = run(dir.path(), &query);
+    assert_eq!(notes, "");
+    // Nothing had to be read: the stamps were not written again.
+    assert_eq!(std::fs::read_to_string(&stamps).unwrap(), written);
+
+    // The same size, another (old) time: read, and found changed.
+    let article = data.join("articles/001_5a00022fb1cfdec3.txt");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, text.replace("Blinken", "Blinkin")).unwrap();
+    let file = std::fs::File::options().write(true).open(&article).unwrap();
+    file.set_modified(std::time::SystemTime::now() - hour / 2)
+        .unwrap();
+    let stale = newsgraph()
+        .current_dir(dir.path())
+        .args(query)
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(stale.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("001_5a00022fb1cfdec3.txt changed"),
+        "{stderr}"
+    );
+
+    // Put back (another time again, so it is read): up to date again.
+    std::fs::write(&article, &text).unwrap();
+    age_tree(&data, hour / 4);
+    assert_eq!(run(dir.path(), &query), (answer, String::new()));
+
+    // A data file added in a folder: the folder's time changed, so it is listed.
+    std::fs::write(data.join("articles/extra.ron"), "(people: [])").unwrap();
+    let stale = newsgraph()
+        .current_dir(dir.path())
+        .args(query)
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(stale.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("articles/extra.ron is new"), "{stderr}");
+}

@@ -29,6 +29,7 @@ mod read;
 mod schema;
 mod slice;
 pub mod stamps;
+mod unchanged;
 mod write;
 
 use std::path::PathBuf;
@@ -37,7 +38,7 @@ pub use hash::{
     article_key, hash_bytes, hash_file, hash_files, matcher_fingerprint, stamp_files, HashedFile,
     Stamp, CODE_HASH, RACY_SECONDS,
 };
-pub use read::{Freshness, Store};
+pub use read::{Freshness, PendingCheck, Store};
 pub use schema::SCHEMA_VERSION;
 pub use slice::{NamedEntity, Resolved};
 pub use write::{write, Inputs};

@@ -17,6 +17,9 @@ pub struct Inputs {
     pub data_files: Vec<hash::HashedFile>,
     /// [`hash::matcher_fingerprint`] of the dataset.
     pub fingerprint: String,
+    /// Each directory listed to find the data files, with its stamp taken
+    /// just before it was listed (for the [stamps file](stamps)).
+    pub listed_dirs: Vec<stamps::Stamped>,
 }
 
 impl Inputs {
@@ -26,11 +29,17 @@ impl Inputs {
         dataset: &crate::model::Dataset,
         patterns: &crate::model::PatternSet,
     ) -> Result<Inputs, StoreError> {
-        let files = crate::load::data_files(dirs)?;
+        let mut listed_dirs = Vec::new();
+        let files = crate::load::data_files_visiting(dirs, &mut |dir| {
+            if let Some(stamp) = hash::Stamp::of(dir) {
+                listed_dirs.push((dir.display().to_string(), hash::Stamp { bytes: 0, ..stamp }));
+            }
+        })?;
         Ok(Inputs {
             data_dirs: dirs.iter().map(|d| d.display().to_string()).collect(),
             data_files: hash::stamp_files(&files)?,
             fingerprint: hash::matcher_fingerprint(dataset, patterns),
+            listed_dirs,
         })
     }
 }
@@ -81,8 +90,13 @@ pub fn write(
     for article in articles {
         files.push((article.path.clone(), article.stamp));
     }
-    let digest = stamps::digest(&recorded_files(articles, inputs));
-    stamps::write(&stamps::path_of(path), &digest, &files).map_err(io)
+    let recorded = recorded_files(articles, inputs);
+    let stamps = stamps::Stamps {
+        count: recorded.len(),
+        dirs: inputs.listed_dirs.clone(),
+        files,
+    };
+    stamps::write(&stamps::path_of(path), &stamps::digest(&recorded), &stamps).map_err(io)
 }
 
 /// The files the store records, with their hashes, as `files` lists them
