@@ -380,6 +380,7 @@ fn write_set(
     };
     let focus_dir = stage.join("focus");
     let out_focus = out_dir.join("focus");
+    let out_focus = out_focus.as_path();
     let mut kept = Vec::new();
     let people = focus_people(graph);
     if people.len() > MAX_FOCUS_PICTURES {
@@ -396,7 +397,11 @@ fn write_set(
             let view = View::focus(graph, &person, 1);
             let dot = export::view_to_dot(&view);
             let svg = if graphviz && view.facts().len() <= MAX_FOCUS_FACTS {
-                Some(export::render(&dot, ImageFormat::Svg, Engine::Dot)?)
+                let drawn = drawn_before(&out_focus.join(&person), &dot);
+                match drawn {
+                    Some(svg) => Some(svg),
+                    None => Some(export::render(&dot, ImageFormat::Svg, Engine::Dot)?),
+                }
             } else {
                 None
             };
@@ -419,6 +424,18 @@ fn write_set(
     }
     report.skipped = skipped;
     Ok((report, kept))
+}
+
+/// The picture the last build laid out from the same DOT text: `base.svg`,
+/// when `base.dot` holds exactly `dot` (Graphviz lays out the same text the
+/// same way, so it is not run again). `None` when either file is missing or
+/// the text differs.
+fn drawn_before(base: &Path, dot: &str) -> Option<Vec<u8>> {
+    let before = std::fs::read(base.with_extension("dot")).ok()?;
+    if before != dot.as_bytes() {
+        return None;
+    }
+    std::fs::read(base.with_extension("svg")).ok()
 }
 
 /// Removes the `.dot` and `.svg` files of `focus_dir` that are not `kept`.
