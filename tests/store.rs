@@ -332,3 +332,133 @@ fn the_stamps_spare_reading_and_listing_yet_a_change_is_noticed() {
     let stderr = String::from_utf8(stale.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("articles/extra.ron is new"), "{stderr}");
 }
+
+/// Every row of the store at `path`, table by table, in row order; the
+/// evidence without its `id` (a row id, given in order of writing), in
+/// `(fact_id, seq)` order, and what the full-text indexes find for a few words.
+fn store_rows(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let tables = [
+        ("meta", "SELECT * FROM meta ORDER BY key"),
+        ("files", "SELECT rowid, * FROM files ORDER BY rowid"),
+        ("entities", "SELECT rowid, * FROM entities ORDER BY rowid"),
+        ("aliases", "SELECT rowid, * FROM aliases ORDER BY rowid"),
+        ("offices", "SELECT rowid, * FROM offices ORDER BY rowid"),
+        ("tenures", "SELECT rowid, * FROM tenures ORDER BY rowid"),
+        ("sources", "SELECT rowid, * FROM sources ORDER BY rowid"),
+        ("facts", "SELECT * FROM facts ORDER BY id"),
+        (
+            "evidence",
+            "SELECT fact_id, seq, source_id, text, article, sentence, sentence_start, sentence_end,
+             subject_start, subject_end, object_start, object_end, trigger_start, trigger_end,
+             pattern, confidence, date_origin FROM evidence ORDER BY fact_id, seq",
+        ),
+        ("articles", "SELECT rowid, * FROM articles ORDER BY rowid"),
+        ("extracted", "SELECT rowid, * FROM extracted ORDER BY rowid"),
+        (
+            "evidence_fts",
+            "SELECT w.word, e.fact_id, e.seq FROM (SELECT 'met' AS word UNION SELECT 'blinken'
+             UNION SELECT 'geneva' UNION SELECT 'lasso') w
+             JOIN evidence_fts ON evidence_fts MATCH w.word
+             JOIN evidence e ON e.id = evidence_fts.rowid ORDER BY 1, 2, 3",
+        ),
+        (
+            "names_fts",
+            "SELECT rowid FROM names_fts WHERE names_fts MATCH 'antony OR lasso' ORDER BY rowid",
+        ),
+    ];
+    let mut out = Vec::new();
+    for (table, sql) in tables {
+        let mut query = conn.prepare(sql).unwrap();
+        let columns = query.column_count();
+        let mut rows = query.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let values: Vec<rusqlite::types::Value> =
+                (0..columns).map(|i| row.get(i).unwrap()).collect();
+            out.push(format!("{table}: {values:?}"));
+        }
+    }
+    out
+}
+
+#[test]
+fn adding_articles_updates_the_store_in_place_to_the_rows_of_a_full_build() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(Path::new("data"), &data);
+    run(dir.path(), &["build", "--out", "incremental"]);
+    let store = dir.path().join("incremental/newsgraph.sqlite");
+    let inode = std::fs::metadata(&store).unwrap().ino();
+    // Two sources added at the end: one article repeats an old one (its
+    // facts merge into facts the store holds), one states a new meeting.
+    let sources = data.join("sources.ron");
+    let text = std::fs::read_to_string(&sources).unwrap();
+    let added = "        (id: \"added-1\", file: \"articles/added-1.txt\", title: \"Added\", event_date: \"2021-04-23\"),\n        (id: \"added-2\", file: \"articles/added-2.txt\", title: \"Added\", published: \"2024-02-03\"),\n";
+    let end = text.rfind("    ],").unwrap();
+    std::fs::write(&sources, format!("{}{added}{}", &text[..end], &text[end..])).unwrap();
+    std::fs::copy(
+        data.join("articles/001_5a00022fb1cfdec3.txt"),
+        data.join("articles/added-1.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        data.join("articles/added-2.txt"),
+        "Antony Blinken met with Guillermo Lasso in Geneva on Tuesday.\n",
+    )
+    .unwrap();
+    run(dir.path(), &["build", "--out", "incremental"]);
+    assert_eq!(
+        std::fs::metadata(&store).unwrap().ino(),
+        inode,
+        "the store was written afresh, not updated"
+    );
+    run(dir.path(), &["build", "--out", "full"]);
+    let incremental = files_under(&dir.path().join("incremental"));
+    let full = files_under(&dir.path().join("full"));
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &full {
+        if !name.ends_with(".sqlite") {
+            assert!(incremental[name] == *bytes, "{name} differs");
+        }
+    }
+    let updated = store_rows(&store);
+    let fresh = store_rows(&dir.path().join("full/newsgraph.sqlite"));
+    assert!(updated.iter().any(|r| r.contains("added-2")));
+    // Some of the repeated article's evidence went to facts the store held.
+    let conn = rusqlite::Connection::open(&store).unwrap();
+    let merged: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM evidence WHERE source_id = 'added-1' AND seq > 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(merged > 0);
+    assert_eq!(updated.len(), fresh.len());
+    for (a, b) in updated.iter().zip(&fresh) {
+        assert_eq!(a, b);
+    }
+    // The full-text index agrees with the evidence it indexes.
+    conn.execute(
+        "INSERT INTO evidence_fts (evidence_fts) VALUES ('integrity-check')",
+        [],
+    )
+    .unwrap();
+    // And the store is up to date for the queries.
+    let (who, notes) = run(
+        dir.path(),
+        &[
+            "--store",
+            "incremental/newsgraph.sqlite",
+            "--no-rebuild",
+            "who-met",
+            "Lasso",
+        ],
+    );
+    assert_eq!(notes, "");
+    assert!(who.contains("added-2"), "{who}");
+}
