@@ -81,7 +81,8 @@ pub(super) fn date_origin(name: &str) -> Option<DateOrigin> {
 }
 
 impl Store {
-    /// Opens the store at `path` read-only and checks its schema version.
+    /// Opens the store at `path` read-only, as one snapshot, and checks its
+    /// schema version.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
@@ -93,6 +94,13 @@ impl Store {
             path: path.to_path_buf(),
             conn,
         };
+        // Every read through this handle sees one state of the store, even
+        // when a build updates it in place meanwhile (that build's commit
+        // then waits for this handle, or writes a fresh store instead).
+        store
+            .conn
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(|e| store.sql(e))?;
         let found = store.meta("schema_version")?.unwrap_or_default();
         if found != schema::SCHEMA_VERSION {
             return Err(StoreError::Schema {
