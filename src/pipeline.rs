@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-pub use from_store::{fresh_store, open_graph, StoreOptions};
+pub use from_store::{fresh_store, open_graph, store_checking, StoreOptions};
 pub use incremental::{
     article_report, build_graph_incremental, extract_articles, graph_from_entries,
     graph_from_owned, reusable_articles, take_cached, write_store, ArticleCache,
@@ -311,16 +311,25 @@ fn write_set(
     let mut report = BuildReport::default();
     let mut skipped = Vec::new();
     let all = View::all(graph);
-    // The big data exports stream to their files.
+    // The big data exports stream to their files, two at a time (each is
+    // one thread's serialising; the halves are about the same size).
     let graphml = stage.join("newsgraph.graphml");
-    export::write_atomic_with(&graphml, |out| export::write_view_graphml(&all, out))?;
     let json = stage.join("newsgraph.json");
-    export::write_atomic_with(&json, |out| export::write_cytoscape(&all, out))?;
     let ftm = stage.join("newsgraph.ftm.json");
-    export::write_atomic_with(&ftm, |out| export::write_ftm(&all, out))?;
-    let csv = export::write_csv_files(&all, &stage.join("csv"))?;
     let dot_path = stage.join("newsgraph.dot");
-    export::write_atomic_with(&dot_path, |out| export::write_view_dot(&all, out))?;
+    let (one, other) = rayon::join(
+        || -> Result<(), ExportError> {
+            export::write_atomic_with(&graphml, |out| export::write_view_graphml(&all, out))?;
+            export::write_atomic_with(&ftm, |out| export::write_ftm(&all, out))?;
+            export::write_atomic_with(&dot_path, |out| export::write_view_dot(&all, out))
+        },
+        || {
+            export::write_atomic_with(&json, |out| export::write_cytoscape(&all, out))?;
+            export::write_csv_files(&all, &stage.join("csv"))
+        },
+    );
+    one?;
+    let csv = other?;
     report
         .written
         .extend([dot_path.clone(), graphml, json, ftm]);
@@ -380,6 +389,7 @@ fn write_set(
     };
     let focus_dir = stage.join("focus");
     let out_focus = out_dir.join("focus");
+    let out_focus = out_focus.as_path();
     let mut kept = Vec::new();
     let people = focus_people(graph);
     if people.len() > MAX_FOCUS_PICTURES {
@@ -396,7 +406,11 @@ fn write_set(
             let view = View::focus(graph, &person, 1);
             let dot = export::view_to_dot(&view);
             let svg = if graphviz && view.facts().len() <= MAX_FOCUS_FACTS {
-                Some(export::render(&dot, ImageFormat::Svg, Engine::Dot)?)
+                let drawn = drawn_before(&out_focus.join(&person), &dot);
+                match drawn {
+                    Some(svg) => Some(svg),
+                    None => Some(export::render(&dot, ImageFormat::Svg, Engine::Dot)?),
+                }
             } else {
                 None
             };
@@ -419,6 +433,18 @@ fn write_set(
     }
     report.skipped = skipped;
     Ok((report, kept))
+}
+
+/// The picture the last build laid out from the same DOT text: `base.svg`,
+/// when `base.dot` holds exactly `dot` (Graphviz lays out the same text the
+/// same way, so it is not run again). `None` when either file is missing or
+/// the text differs.
+fn drawn_before(base: &Path, dot: &str) -> Option<Vec<u8>> {
+    let before = std::fs::read(base.with_extension("dot")).ok()?;
+    if before != dot.as_bytes() {
+        return None;
+    }
+    std::fs::read(base.with_extension("svg")).ok()
 }
 
 /// Removes the `.dot` and `.svg` files of `focus_dir` that are not `kept`.

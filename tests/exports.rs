@@ -310,3 +310,31 @@ fn a_countrys_cluster_is_drawn_without_its_government() {
     assert!(cluster.contains("\"alicia-barcena\"["), "{cluster}");
     assert!(focus.contains("subgraph \"cluster_ecuador\" {"));
 }
+
+#[test]
+fn a_focus_picture_is_laid_out_again_only_when_its_dot_text_changed() {
+    if std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        return; // Without Graphviz no picture is drawn.
+    }
+    let graph = graph();
+    let dir = tempfile::tempdir().unwrap();
+    pipeline::write_exports(&graph, dir.path()).unwrap();
+    let focus = dir.path().join("focus");
+    let svg = focus.join("antony-blinken.svg");
+    let drawn = std::fs::read(&svg).unwrap();
+    // The same DOT text: the picture beside it is kept as it is.
+    let marked = b"<svg><!-- drawn before --></svg>".to_vec();
+    std::fs::write(&svg, &marked).unwrap();
+    pipeline::write_exports(&graph, dir.path()).unwrap();
+    assert_eq!(std::fs::read(&svg).unwrap(), marked);
+    // Another DOT text: laid out again.
+    let dot = focus.join("antony-blinken.dot");
+    let text = std::fs::read_to_string(&dot).unwrap();
+    std::fs::write(&dot, format!("{text}\n")).unwrap();
+    pipeline::write_exports(&graph, dir.path()).unwrap();
+    assert_eq!(std::fs::read(&svg).unwrap(), drawn);
+}

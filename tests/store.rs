@@ -257,3 +257,208 @@ fn the_store_is_not_written_over_a_directory() {
         .failure()
         .stderr(predicates::str::contains("is not a regular file"));
 }
+
+/// Sets the modification time of every file and folder under `dir` (and of
+/// `dir`) to `age` ago, past the stamps' racy window.
+fn age_tree(dir: &Path, age: std::time::Duration) {
+    let when = std::time::SystemTime::now() - age;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age_tree(&path, age);
+        } else {
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(when).unwrap();
+        }
+    }
+    std::fs::File::open(dir)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+}
+
+#[test]
+fn the_stamps_spare_reading_and_listing_yet_a_change_is_noticed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(Path::new("data"), &data);
+    let hour = std::time::Duration::from_secs(3600);
+    age_tree(&data, hour);
+    run(dir.path(), &["build", "--out", "out"]);
+    let stamps = dir.path().join("out/newsgraph.sqlite.stamps");
+    let written = std::fs::read_to_string(&stamps).unwrap();
+    // Every directory listed and every file has a trusted time.
+    assert!(
+        written.contains("dir\t") && !written.contains("\t-\t"),
+        "{written}"
+    );
+    let store = ["--store", "out/newsgraph.sqlite", "--no-rebuild"];
+    let query = [store[0], store[1], store[2], "who-met", "Lasso"];
+    let (answer, notes) = run(dir.path(), &query);
+    assert_eq!(notes, "");
+    // Nothing had to be read: the stamps were not written again.
+    assert_eq!(std::fs::read_to_string(&stamps).unwrap(), written);
+
+    // The same size, another (old) time: read, and found changed.
+    let article = data.join("articles/001_5a00022fb1cfdec3.txt");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, text.replace("Blinken", "Blinkin")).unwrap();
+    let file = std::fs::File::options().write(true).open(&article).unwrap();
+    file.set_modified(std::time::SystemTime::now() - hour / 2)
+        .unwrap();
+    let stale = newsgraph()
+        .current_dir(dir.path())
+        .args(query)
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(stale.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("001_5a00022fb1cfdec3.txt changed"),
+        "{stderr}"
+    );
+
+    // Put back (another time again, so it is read): up to date again.
+    std::fs::write(&article, &text).unwrap();
+    age_tree(&data, hour / 4);
+    assert_eq!(run(dir.path(), &query), (answer, String::new()));
+
+    // A data file added in a folder: the folder's time changed, so it is listed.
+    std::fs::write(data.join("articles/extra.ron"), "(people: [])").unwrap();
+    let stale = newsgraph()
+        .current_dir(dir.path())
+        .args(query)
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(stale.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("articles/extra.ron is new"), "{stderr}");
+}
+
+/// Every row of the store at `path`, table by table, in row order; the
+/// evidence without its `id` (a row id, given in order of writing), in
+/// `(fact_id, seq)` order, and what the full-text indexes find for a few words.
+fn store_rows(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let tables = [
+        ("meta", "SELECT * FROM meta ORDER BY key"),
+        ("files", "SELECT rowid, * FROM files ORDER BY rowid"),
+        ("entities", "SELECT rowid, * FROM entities ORDER BY rowid"),
+        ("aliases", "SELECT rowid, * FROM aliases ORDER BY rowid"),
+        ("offices", "SELECT rowid, * FROM offices ORDER BY rowid"),
+        ("tenures", "SELECT rowid, * FROM tenures ORDER BY rowid"),
+        ("sources", "SELECT rowid, * FROM sources ORDER BY rowid"),
+        ("facts", "SELECT * FROM facts ORDER BY id"),
+        (
+            "evidence",
+            "SELECT fact_id, seq, source_id, text, article, sentence, sentence_start, sentence_end,
+             subject_start, subject_end, object_start, object_end, trigger_start, trigger_end,
+             pattern, confidence, date_origin FROM evidence ORDER BY fact_id, seq",
+        ),
+        ("articles", "SELECT rowid, * FROM articles ORDER BY rowid"),
+        ("extracted", "SELECT rowid, * FROM extracted ORDER BY rowid"),
+        (
+            "evidence_fts",
+            "SELECT w.word, e.fact_id, e.seq FROM (SELECT 'met' AS word UNION SELECT 'blinken'
+             UNION SELECT 'geneva' UNION SELECT 'lasso') w
+             JOIN evidence_fts ON evidence_fts MATCH w.word
+             JOIN evidence e ON e.id = evidence_fts.rowid ORDER BY 1, 2, 3",
+        ),
+        (
+            "names_fts",
+            "SELECT rowid FROM names_fts WHERE names_fts MATCH 'antony OR lasso' ORDER BY rowid",
+        ),
+    ];
+    let mut out = Vec::new();
+    for (table, sql) in tables {
+        let mut query = conn.prepare(sql).unwrap();
+        let columns = query.column_count();
+        let mut rows = query.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let values: Vec<rusqlite::types::Value> =
+                (0..columns).map(|i| row.get(i).unwrap()).collect();
+            out.push(format!("{table}: {values:?}"));
+        }
+    }
+    out
+}
+
+#[test]
+fn adding_articles_updates_the_store_in_place_to_the_rows_of_a_full_build() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(Path::new("data"), &data);
+    run(dir.path(), &["build", "--out", "incremental"]);
+    let store = dir.path().join("incremental/newsgraph.sqlite");
+    let inode = std::fs::metadata(&store).unwrap().ino();
+    // Two sources added at the end: one article repeats an old one (its
+    // facts merge into facts the store holds), one states a new meeting.
+    let sources = data.join("sources.ron");
+    let text = std::fs::read_to_string(&sources).unwrap();
+    let added = "        (id: \"added-1\", file: \"articles/added-1.txt\", title: \"Added\", event_date: \"2021-04-23\"),\n        (id: \"added-2\", file: \"articles/added-2.txt\", title: \"Added\", published: \"2024-02-03\"),\n";
+    let end = text.rfind("    ],").unwrap();
+    std::fs::write(&sources, format!("{}{added}{}", &text[..end], &text[end..])).unwrap();
+    std::fs::copy(
+        data.join("articles/001_5a00022fb1cfdec3.txt"),
+        data.join("articles/added-1.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        data.join("articles/added-2.txt"),
+        "Antony Blinken met with Guillermo Lasso in Geneva on Tuesday.\n",
+    )
+    .unwrap();
+    run(dir.path(), &["build", "--out", "incremental"]);
+    assert_eq!(
+        std::fs::metadata(&store).unwrap().ino(),
+        inode,
+        "the store was written afresh, not updated"
+    );
+    run(dir.path(), &["build", "--out", "full"]);
+    let incremental = files_under(&dir.path().join("incremental"));
+    let full = files_under(&dir.path().join("full"));
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &full {
+        if !name.ends_with(".sqlite") {
+            assert!(incremental[name] == *bytes, "{name} differs");
+        }
+    }
+    let updated = store_rows(&store);
+    let fresh = store_rows(&dir.path().join("full/newsgraph.sqlite"));
+    assert!(updated.iter().any(|r| r.contains("added-2")));
+    // Some of the repeated article's evidence went to facts the store held.
+    let conn = rusqlite::Connection::open(&store).unwrap();
+    let merged: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM evidence WHERE source_id = 'added-1' AND seq > 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(merged > 0);
+    assert_eq!(updated.len(), fresh.len());
+    for (a, b) in updated.iter().zip(&fresh) {
+        assert_eq!(a, b);
+    }
+    // The full-text index agrees with the evidence it indexes.
+    conn.execute(
+        "INSERT INTO evidence_fts (evidence_fts) VALUES ('integrity-check')",
+        [],
+    )
+    .unwrap();
+    // And the store is up to date for the queries.
+    let (who, notes) = run(
+        dir.path(),
+        &[
+            "--store",
+            "incremental/newsgraph.sqlite",
+            "--no-rebuild",
+            "who-met",
+            "Lasso",
+        ],
+    );
+    assert_eq!(notes, "");
+    assert!(who.contains("added-2"), "{who}");
+}

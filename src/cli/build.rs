@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use newsgraph::pipeline;
 
-use super::{Answer, DataArgs};
+use super::{Answer, DataArgs, Timer};
 
 /// Arguments of `build`.
 #[derive(clap::Args)]
@@ -90,21 +90,4 @@ fn from_facts(data: &DataArgs, facts: &[PathBuf], store: &Path) -> anyhow::Resul
         entries,
         patterns,
     })
-}
-
-/// With `NEWSGRAPH_TIMINGS` set, `build` prints the time of each stage on
-/// standard error (`timing: write the store 12.345 s`), for benches/store.sh.
-struct Timer(Option<std::time::Instant>);
-
-impl Timer {
-    fn from_env() -> Timer {
-        Timer(std::env::var_os("NEWSGRAPH_TIMINGS").map(|_| std::time::Instant::now()))
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if let Some(start) = &mut self.0 {
-            eprintln!("timing: {stage} {:.3} s", start.elapsed().as_secs_f64());
-            *start = std::time::Instant::now();
-        }
-    }
 }

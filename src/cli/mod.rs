@@ -166,29 +166,22 @@ impl DataArgs {
         names: &[&str],
         need: Need<'_>,
     ) -> anyhow::Result<(KnowledgeGraph, Vec<String>)> {
-        if let Some(store) = self.fresh_store()? {
-            let mut ids = Vec::new();
-            for name in names {
-                match store.resolve(name)? {
-                    Resolved::One(id) => ids.push(id),
-                    Resolved::Ambiguous(error) => return Err(error.into()),
-                    // Suggestions for an unknown name need every name.
-                    Resolved::Unknown => break,
+        if self.curated_only {
+            return self.graph_resolving(names);
+        }
+        let options = self.store_options(std::path::Path::new("graphs/newsgraph.sqlite"));
+        let mut timer = Timer::from_env();
+        if let Some((store, pending)) = pipeline::store_checking(&self.data, &options)? {
+            // The answer is read while the files are checked, and kept only
+            // when the check finds the store up to date.
+            let answer = slice_about(&store, names, need);
+            timer.lap("read the answer from the store");
+            let fresh = store.finish_check(pending, &self.data)?;
+            timer.lap("check the store is up to date");
+            if fresh == newsgraph::store::Freshness::Fresh {
+                if let Some(found) = answer? {
+                    return Ok(found);
                 }
-            }
-            if ids.len() == names.len() {
-                let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-                let graph = match (need, refs.as_slice()) {
-                    (
-                        Need::Path {
-                            max_hops,
-                            relations,
-                        },
-                        [a, b],
-                    ) => store.path_slice(a, b, max_hops, &|r| relations.allows_name(r))?,
-                    _ => store.slice(&refs)?,
-                };
-                return Ok((graph, ids));
             }
         }
         self.graph_resolving(names)
@@ -245,6 +238,55 @@ impl DataArgs {
             entries,
             patterns,
         })
+    }
+}
+
+/// The part of the graph a query about `names` reads, from the store, with
+/// the ids the names resolve to; `None` when a name is unknown (its
+/// suggestions need every name).
+fn slice_about(
+    store: &newsgraph::store::Store,
+    names: &[&str],
+    need: Need<'_>,
+) -> anyhow::Result<Option<(KnowledgeGraph, Vec<String>)>> {
+    let mut ids = Vec::new();
+    for name in names {
+        match store.resolve(name)? {
+            Resolved::One(id) => ids.push(id),
+            Resolved::Ambiguous(error) => return Err(error.into()),
+            Resolved::Unknown => return Ok(None),
+        }
+    }
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let graph = match (need, refs.as_slice()) {
+        (
+            Need::Path {
+                max_hops,
+                relations,
+            },
+            [a, b],
+        ) => store.path_slice(a, b, max_hops, &|r| relations.allows_name(r))?,
+        _ => store.slice(&refs)?,
+    };
+    Ok(Some((graph, ids)))
+}
+
+/// With `NEWSGRAPH_TIMINGS` set, a command prints the time of each stage on
+/// standard error (`timing: write the store 12.345 s`), for benches/store.sh.
+pub struct Timer(Option<std::time::Instant>);
+
+impl Timer {
+    /// A timer that prints only when `NEWSGRAPH_TIMINGS` is set.
+    pub fn from_env() -> Timer {
+        Timer(std::env::var_os("NEWSGRAPH_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    /// Prints the time since the last lap, under `stage`.
+    pub fn lap(&mut self, stage: &str) {
+        if let Some(start) = &mut self.0 {
+            eprintln!("timing: {stage} {:.3} s", start.elapsed().as_secs_f64());
+            *start = std::time::Instant::now();
+        }
     }
 }
 

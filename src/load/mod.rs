@@ -96,7 +96,7 @@ pub fn load_dirs_with(dirs: &[PathBuf], options: &LoadOptions) -> Result<Loaded,
         ..Collected::default()
     };
     for (root, dir) in dirs.iter().enumerate() {
-        let paths = ron_files(dir)?;
+        let paths = ron_files(dir, &mut |_| {})?;
         if paths.is_empty() {
             return Err(LoadError::NoData { dir: dir.clone() });
         }
@@ -199,16 +199,26 @@ impl Loaded {
 /// The data files [`load_dirs`] reads: every `.ron` file under each
 /// directory, each directory's in path order.
 pub fn data_files(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    data_files_visiting(dirs, &mut |_| {})
+}
+
+/// [`data_files`], calling `visit` with each directory just before it is
+/// listed (the store stamps the directories there, so that a later check
+/// can tell that no listing changed without listing them again).
+pub fn data_files_visiting(
+    dirs: &[PathBuf],
+    visit: &mut dyn FnMut(&Path),
+) -> Result<Vec<PathBuf>, LoadError> {
     let mut all = Vec::new();
     for dir in dirs {
-        all.extend(ron_files(dir)?);
+        all.extend(ron_files(dir, visit)?);
     }
     Ok(all)
 }
 
 /// Every `.ron` file under `dir`, sorted. Each directory is read once: one
 /// reached again (through a symbolic link) is a [`LoadError::DirectoryLoop`].
-fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+fn ron_files(dir: &Path, visit: &mut dyn FnMut(&Path)) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
     let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
     let mut pending = vec![dir.to_path_buf()];
@@ -226,6 +236,7 @@ fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
             };
             return Err(LoadError::DirectoryLoop { path, target });
         }
+        visit(&current);
         for entry in std::fs::read_dir(&current).map_err(io)? {
             let entry = entry.map_err(io)?;
             let path = entry.path();

@@ -7,7 +7,7 @@ use super::incremental::{extract_articles, graph_from_owned, reusable_articles, 
 use super::{ExtractionReport, PipelineError};
 use crate::graph::KnowledgeGraph;
 use crate::load::Loaded;
-use crate::store::{Freshness, Store};
+use crate::store::{Freshness, PendingCheck, Store};
 
 /// Where the store is, and what to do when it is out of date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +105,25 @@ pub fn fresh_store(
         return Ok(None);
     }
     Ok(Some(store))
+}
+
+/// [`fresh_store`] with the check begun on another thread
+/// ([`Store::start_check`]): the store, when it can answer if it is up to
+/// date, with the check under way. The caller reads its answer meanwhile,
+/// and keeps it only when [`Store::finish_check`] says the store is
+/// [`Freshness::Fresh`].
+pub fn store_checking(
+    dirs: &[PathBuf],
+    options: &StoreOptions,
+) -> Result<Option<(Store, PendingCheck)>, PipelineError> {
+    let Opened::Usable(store) = open(&options.path, dirs, options)? else {
+        return Ok(None);
+    };
+    if !store.complete()? {
+        return Ok(None);
+    }
+    let pending = store.start_check(dirs)?;
+    Ok(Some((store, pending)))
 }
 
 /// A store that can answer, or why not.

@@ -269,7 +269,8 @@ pub fn build_graph_incremental(
     Ok((graph.with_style(style), report, entries))
 }
 
-/// Writes the store of a graph built from `dirs` (see [`store::write`]).
+/// Writes the store of a graph built from `dirs`: in place when the build
+/// only added articles ([`store::update`]), else fresh ([`store::write`]).
 pub fn write_store(
     path: &Path,
     dirs: &[PathBuf],
@@ -278,5 +279,9 @@ pub fn write_store(
     entries: &[ArticleEntry],
 ) -> Result<(), PipelineError> {
     let inputs = store::Inputs::of(dirs, graph.dataset(), patterns)?;
+    // Articles only added: the store is brought up to date in place.
+    if store::update(path, graph, entries, &inputs)? {
+        return Ok(());
+    }
     Ok(store::write(path, graph, entries, &inputs)?)
 }

@@ -130,3 +130,14 @@ pub fn matcher_fingerprint(dataset: &Dataset, patterns: &crate::model::PatternSe
     hasher.update(parts.as_bytes());
     hasher.finalize().to_hex().to_string()
 }
+
+/// A fingerprint of every record besides the sources, with the matcher's
+/// `fingerprint`: the entities, the offices and the curated relations. While
+/// it is unchanged, the curated and derived facts are too, and a build that
+/// only adds articles only adds facts and evidence.
+pub fn records_fingerprint(fingerprint: &str, dataset: &Dataset) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(fingerprint.as_bytes());
+    hasher.update(format!("\n{:?}", dataset.relations).as_bytes());
+    hasher.finalize().to_hex().to_string()
+}

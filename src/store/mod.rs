@@ -29,18 +29,19 @@ mod read;
 mod schema;
 mod slice;
 pub mod stamps;
+mod unchanged;
 mod write;
 
 use std::path::PathBuf;
 
 pub use hash::{
-    article_key, hash_bytes, hash_file, hash_files, matcher_fingerprint, stamp_files, HashedFile,
-    Stamp, CODE_HASH, RACY_SECONDS,
+    article_key, hash_bytes, hash_file, hash_files, matcher_fingerprint, records_fingerprint,
+    stamp_files, HashedFile, Stamp, CODE_HASH, RACY_SECONDS,
 };
-pub use read::{Freshness, Store};
+pub use read::{Freshness, PendingCheck, Store};
 pub use schema::SCHEMA_VERSION;
 pub use slice::{NamedEntity, Resolved};
-pub use write::{write, Inputs};
+pub use write::{update, write, Inputs};
 
 use crate::extract::ArticleFacts;
 

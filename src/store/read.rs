@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row};
 
-use super::{hash, schema, ArticleEntry, StoreError};
+use super::{hash, schema, unchanged, ArticleEntry, StoreError};
 use crate::extract::{ArticleFacts, DateOrigin, ExtractedFact};
 use crate::model::Dataset;
 
@@ -18,6 +18,41 @@ pub enum Freshness {
     Fresh,
     /// Something changed; the text says what.
     Stale(String),
+}
+
+/// A staleness check begun by [`Store::start_check`].
+#[derive(Debug)]
+pub enum PendingCheck {
+    /// Known without looking at the files.
+    Known(Freshness),
+    /// The stamps being compared on another thread: `true` when all are unchanged.
+    Running(std::thread::JoinHandle<bool>),
+    /// The files are to be listed and read.
+    Slow,
+}
+
+/// The first step of a check.
+enum Quick {
+    /// The answer, from the `meta` table.
+    Known(Freshness),
+    /// The stamps file to compare, and the digest it must carry.
+    Stamps(PathBuf, String),
+    /// No stamps can be trusted: list and read.
+    Slow,
+}
+
+/// The cheap way: every file stamped, every directory and file as recorded.
+/// Nothing is listed or read, and the store's tables are not scanned.
+fn quick_unchanged(stamps_path: &Path, digest: &str) -> bool {
+    let Some(text) = super::stamps::read(stamps_path) else {
+        return false;
+    };
+    text.parse(digest).is_some_and(|stamps| {
+        stamps.complete()
+            && !stamps.dirs.is_empty()
+            && unchanged::dirs_unchanged(&stamps.dirs)
+            && unchanged::files_unchanged(&stamps.files)
+    })
 }
 
 /// A store opened read-only.
@@ -46,7 +81,8 @@ pub(super) fn date_origin(name: &str) -> Option<DateOrigin> {
 }
 
 impl Store {
-    /// Opens the store at `path` read-only and checks its schema version.
+    /// Opens the store at `path` read-only, as one snapshot, and checks its
+    /// schema version.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
@@ -58,6 +94,13 @@ impl Store {
             path: path.to_path_buf(),
             conn,
         };
+        // Every read through this handle sees one state of the store, even
+        // when a build updates it in place meanwhile (that build's commit
+        // then waits for this handle, or writes a fresh store instead).
+        store
+            .conn
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(|e| store.sql(e))?;
         let found = store.meta("schema_version")?.unwrap_or_default();
         if found != schema::SCHEMA_VERSION {
             return Err(StoreError::Schema {
@@ -112,53 +155,116 @@ impl Store {
     /// what the store says they were. The rule: a file whose size and
     /// modification time are those in the [stamps file](super::stamps) is
     /// not read; any other is read and hashed, and compared with the hash
-    /// recorded (see [`hash::Stamp`]). When every file is unchanged but some
-    /// had to be read, the stamps file is written again (if it can be), so
-    /// the next query reads none. Files are checked in parallel.
+    /// recorded (see [`hash::Stamp`]). The data directories are not listed
+    /// again while each one's modification time is the one recorded just
+    /// before it was last listed. When every file is unchanged but some had
+    /// to be read or listed, the stamps file is written again (if it can
+    /// be), so the next query reads none. Files are checked in parallel.
     pub fn check(&self, dirs: &[PathBuf]) -> Result<Freshness, StoreError> {
-        if self.meta("code_hash")?.as_deref() != Some(hash::CODE_HASH) {
-            return Ok(Freshness::Stale(
-                "it was written by another version of newsgraph".into(),
-            ));
+        match self.quick_check(dirs)? {
+            Quick::Known(freshness) => Ok(freshness),
+            Quick::Stamps(stamps_path, digest) if quick_unchanged(&stamps_path, &digest) => {
+                Ok(Freshness::Fresh)
+            }
+            Quick::Stamps(..) | Quick::Slow => self.full_check(dirs),
         }
-        let now: Vec<String> = crate::load::data_files(dirs)?
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
+    }
+
+    /// [`Store::check`] begun on another thread, so the caller can read its
+    /// answer from the store meanwhile; [`Store::finish_check`] gives the
+    /// result. An answer read before the check says `Fresh` must be thrown
+    /// away when it does not.
+    pub fn start_check(&self, dirs: &[PathBuf]) -> Result<PendingCheck, StoreError> {
+        Ok(match self.quick_check(dirs)? {
+            Quick::Known(freshness) => PendingCheck::Known(freshness),
+            Quick::Stamps(stamps_path, digest) => {
+                PendingCheck::Running(std::thread::spawn(move || {
+                    quick_unchanged(&stamps_path, &digest)
+                }))
+            }
+            Quick::Slow => PendingCheck::Slow,
+        })
+    }
+
+    /// The result of a check begun by [`Store::start_check`] (with the same `dirs`).
+    pub fn finish_check(
+        &self,
+        pending: PendingCheck,
+        dirs: &[PathBuf],
+    ) -> Result<Freshness, StoreError> {
+        match pending {
+            PendingCheck::Known(freshness) => Ok(freshness),
+            PendingCheck::Running(thread) => {
+                if thread.join().unwrap_or(false) {
+                    Ok(Freshness::Fresh)
+                } else {
+                    self.full_check(dirs)
+                }
+            }
+            PendingCheck::Slow => self.full_check(dirs),
+        }
+    }
+
+    /// What the check can tell from the store's `meta` table alone, or where
+    /// the stamps to compare are.
+    fn quick_check(&self, dirs: &[PathBuf]) -> Result<Quick, StoreError> {
+        if self.meta("code_hash")?.as_deref() != Some(hash::CODE_HASH) {
+            return Ok(Quick::Known(Freshness::Stale(
+                "it was written by another version of newsgraph".into(),
+            )));
+        }
+        // The stamps' directories are those listed for the directories
+        // recorded: other directories are listed.
+        if !self.is_for(dirs)? {
+            return Ok(Quick::Slow);
+        }
+        let digest = self.meta("inputs_digest")?.unwrap_or_default();
+        Ok(Quick::Stamps(super::stamps::path_of(&self.path), digest))
+    }
+
+    /// The check that lists the data directories and reads every file whose
+    /// stamp is not the one recorded, then writes the stamps again.
+    fn full_check(&self, dirs: &[PathBuf]) -> Result<Freshness, StoreError> {
+        let digest = self.meta("inputs_digest")?.unwrap_or_default();
+        let stamps_path = super::stamps::path_of(&self.path);
+        let text = super::stamps::read(&stamps_path).unwrap_or_default();
+        let stamps = text.parse(&digest).unwrap_or_default();
+        // Each directory stamped before it is listed: an entry added while
+        // it is listed shows next time.
+        let mut dir_stamps = Vec::new();
+        let now: Vec<String> = crate::load::data_files_visiting(dirs, &mut |dir| {
+            if let Some(stamp) = hash::Stamp::of(dir) {
+                dir_stamps.push((dir.display().to_string(), hash::Stamp { bytes: 0, ..stamp }));
+            }
+        })?
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
         if let Some(why) = difference(&self.files(Some("data"))?, &now) {
             return Ok(Freshness::Stale(why));
         }
-        let digest = self.meta("inputs_digest")?.unwrap_or_default();
-        let stamps_path = super::stamps::path_of(&self.path);
-        let stamps = super::stamps::read(&stamps_path, &digest).unwrap_or_default();
-        let count: usize = self
-            .conn
-            .query_row("SELECT count(*) FROM files", [], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        // Every file stamped, and every stamp as recorded: nothing to read.
-        if stamps.len() == count {
-            let all_same = stamps.par_iter().all(|(path, recorded)| {
-                hash::Stamp::of(Path::new(path)).is_some_and(|now| recorded.unchanged(&now))
-            });
-            if all_same {
-                return Ok(Freshness::Fresh);
-            }
-        }
+        let by_path = stamps.by_path();
         let files = self.files(None)?;
         let checked: Vec<Option<hash::Stamp>> = files
             .par_iter()
-            .map(|(path, recorded)| unchanged(path, recorded, stamps.get(path)))
+            .map(|(path, recorded)| unchanged(path, recorded, by_path.get(path.as_str()).copied()))
             .collect();
         if let Some(((path, _), _)) = files.iter().zip(&checked).find(|(_, c)| c.is_none()) {
             return Ok(Freshness::Stale(format!("{path} changed")));
         }
-        let stamped: Vec<super::stamps::Stamped> = files
+        let count = files.len();
+        let stamped: Vec<(String, hash::Stamp)> = files
             .into_iter()
             .zip(checked)
             .filter_map(|((path, _), stamp)| Some((path, stamp?)))
             .collect();
+        let renewed = super::stamps::Stamps {
+            count,
+            dirs: dir_stamps,
+            files: stamped,
+        };
         // A cache: a store in a folder this user cannot write is checked by reading.
-        let _ = super::stamps::write(&stamps_path, &digest, &stamped);
+        let _ = super::stamps::write(&stamps_path, &digest, &renewed);
         Ok(Freshness::Fresh)
     }
 

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 
 use super::{hash, schema, stamps, ArticleEntry, StoreError};
 use crate::graph::{Evidence, KnowledgeGraph};
@@ -17,6 +17,13 @@ pub struct Inputs {
     pub data_files: Vec<hash::HashedFile>,
     /// [`hash::matcher_fingerprint`] of the dataset.
     pub fingerprint: String,
+    /// Each directory listed to find the data files, with its stamp taken
+    /// just before it was listed (for the [stamps file](stamps)).
+    pub listed_dirs: Vec<stamps::Stamped>,
+    /// [`hash::records_fingerprint`]: every record but the sources. While
+    /// it is the one a store recorded, a build that only adds articles can
+    /// only add facts and evidence, and [`update`] applies just that.
+    pub records: String,
 }
 
 impl Inputs {
@@ -26,11 +33,19 @@ impl Inputs {
         dataset: &crate::model::Dataset,
         patterns: &crate::model::PatternSet,
     ) -> Result<Inputs, StoreError> {
-        let files = crate::load::data_files(dirs)?;
+        let mut listed_dirs = Vec::new();
+        let files = crate::load::data_files_visiting(dirs, &mut |dir| {
+            if let Some(stamp) = hash::Stamp::of(dir) {
+                listed_dirs.push((dir.display().to_string(), hash::Stamp { bytes: 0, ..stamp }));
+            }
+        })?;
+        let fingerprint = hash::matcher_fingerprint(dataset, patterns);
         Ok(Inputs {
             data_dirs: dirs.iter().map(|d| d.display().to_string()).collect(),
             data_files: hash::stamp_files(&files)?,
-            fingerprint: hash::matcher_fingerprint(dataset, patterns),
+            records: hash::records_fingerprint(&fingerprint, dataset),
+            fingerprint,
+            listed_dirs,
         })
     }
 }
@@ -73,7 +88,257 @@ pub fn write(
         return Err(error);
     }
     std::fs::rename(&temp, path).map_err(io)?;
-    // The stamps go beside the store: they hold times, the store does not.
+    write_stamps(path, articles, inputs).map_err(io)
+}
+
+/// Updates the store at `path` in place, in one transaction, when the new
+/// build only added articles after those it holds: the same newsgraph, data
+/// directories, data files (by path), entities, offices, curated relations
+/// and patterns ([`Inputs::records`]), the store's sources and articles the
+/// first ones of the new build, unchanged. The facts are then those of the
+/// store, some with evidence added at their end, followed by new ones; only
+/// those rows are written, with the new sources, articles and file hashes.
+/// The store then holds the rows a fresh [`write`] would, but for the
+/// `evidence.id` of the evidence added (a row id, given in order of
+/// writing; `(fact_id, seq)` is the key that stays). Returns `false`, with
+/// the store untouched, when the build did more than add articles, or the
+/// store cannot be updated: the caller then writes a fresh one.
+pub fn update(
+    path: &Path,
+    graph: &KnowledgeGraph,
+    articles: &[ArticleEntry],
+    inputs: &Inputs,
+) -> Result<bool, StoreError> {
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        return Ok(false);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(mut conn) = Connection::open_with_flags(path, flags) else {
+        return Ok(false);
+    };
+    let updated = (|| -> rusqlite::Result<bool> {
+        conn.execute_batch("PRAGMA cache_size = -262144;")?;
+        let tx = conn.transaction()?;
+        // A grown fact's row is replaced while its evidence stays: the
+        // evidence's foreign key is checked at the commit.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
+        let Some(plan) = plan_update(&tx, graph, articles, inputs)? else {
+            return Ok(false); // dropping the transaction rolls it back
+        };
+        apply_update(&tx, graph, articles, inputs, &plan)?;
+        tx.commit()?;
+        Ok(true)
+    })();
+    // Any failure leaves the store as it was (the transaction is rolled
+    // back); a fresh store is then written in its place.
+    if !matches!(updated, Ok(true)) {
+        return Ok(false);
+    }
+    drop(conn);
+    let io = |source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    write_stamps(path, articles, inputs).map_err(io)?;
+    Ok(true)
+}
+
+/// What [`update`] writes.
+struct UpdatePlan {
+    /// Sources from this rank on are new.
+    sources_from: usize,
+    /// Articles from this rank on are new.
+    articles_from: usize,
+    /// Facts from this id on are new.
+    facts_from: usize,
+    /// Facts the store holds that gained evidence: (id, seq of the first new evidence).
+    grown: Vec<(usize, usize)>,
+    /// The largest `evidence.id` in the store (0 when none).
+    evidence_max: i64,
+}
+
+/// The rows [`update`] writes, or `None` when the build did more than add articles.
+fn plan_update(
+    tx: &Transaction,
+    graph: &KnowledgeGraph,
+    articles: &[ArticleEntry],
+    inputs: &Inputs,
+) -> rusqlite::Result<Option<UpdatePlan>> {
+    let meta = |key: &str| -> rusqlite::Result<Option<String>> {
+        tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+    };
+    let expected = [
+        ("schema_version", schema::SCHEMA_VERSION.to_string()),
+        ("code_hash", hash::CODE_HASH.to_string()),
+        ("matcher_fingerprint", inputs.fingerprint.clone()),
+        ("records_fingerprint", inputs.records.clone()),
+        ("data_dirs", json(&inputs.data_dirs)?),
+    ];
+    for (key, value) in expected {
+        if meta(key)?.as_deref() != Some(value.as_str()) {
+            return Ok(None);
+        }
+    }
+    // The data files: the same, in the same order (their hashes may differ).
+    let data: Vec<String> = tx
+        .prepare("SELECT path FROM files WHERE kind = 'data' ORDER BY rowid")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if !data.iter().eq(inputs.data_files.iter().map(|f| &f.path)) {
+        return Ok(None);
+    }
+    // The store's sources: the first ones of the new dataset, unchanged.
+    let sources = &graph.dataset().sources;
+    let mut query = tx.prepare(
+        "SELECT id, rank, file, title, outlet, published, event_date, url, note FROM sources ORDER BY rank",
+    )?;
+    let mut rows = query.query([])?;
+    let mut sources_from = 0;
+    while let Some(row) = rows.next()? {
+        let Some((_, s)) = sources.get_index(sources_from) else {
+            return Ok(None);
+        };
+        let same = row.get::<_, String>(0)? == s.id
+            && row.get::<_, usize>(1)? == sources_from
+            && row.get::<_, Option<String>>(2)? == s.file
+            && row.get::<_, String>(3)? == s.title
+            && row.get::<_, Option<String>>(4)? == s.outlet
+            && row.get::<_, Option<String>>(5)? == text(s.published)
+            && row.get::<_, Option<String>>(6)? == text(s.event_date)
+            && row.get::<_, Option<String>>(7)? == s.url
+            && row.get::<_, Option<String>>(8)? == s.note;
+        if !same {
+            return Ok(None);
+        }
+        sources_from += 1;
+    }
+    // The store's articles: the first ones of the new build, unchanged.
+    let mut query = tx.prepare(
+        "SELECT source_id, rank, path, hash, key, bytes, sentences, mentions, linked, facts FROM articles ORDER BY rank",
+    )?;
+    let mut rows = query.query([])?;
+    let mut articles_from = 0;
+    while let Some(row) = rows.next()? {
+        let Some(a) = articles.get(articles_from) else {
+            return Ok(None);
+        };
+        let same = row.get::<_, String>(0)? == a.facts.source
+            && row.get::<_, usize>(1)? == articles_from
+            && row.get::<_, String>(2)? == a.path
+            && row.get::<_, String>(3)? == a.hash
+            && row.get::<_, String>(4)? == a.key
+            && row.get::<_, usize>(5)? == a.bytes
+            && row.get::<_, usize>(6)? == a.sentences
+            && row.get::<_, usize>(7)? == a.mentions
+            && row.get::<_, usize>(8)? == a.linked
+            && row.get::<_, usize>(9)? == a.facts.facts.len();
+        if !same {
+            return Ok(None);
+        }
+        articles_from += 1;
+    }
+    // A new article's path must not be a file the store records already.
+    let mut known = tx.prepare("SELECT 1 FROM files WHERE path = ?1")?;
+    for a in &articles[articles_from..] {
+        if known.exists([&a.path])? {
+            return Ok(None);
+        }
+    }
+    let facts_from: usize =
+        tx.query_row("SELECT coalesce(max(id) + 1, 0) FROM facts", [], |r| {
+            r.get(0)
+        })?;
+    let evidence_max: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM evidence", [], |r| {
+        r.get(0)
+    })?;
+    if graph.petgraph().edge_count() < facts_from {
+        return Ok(None);
+    }
+    // Facts built before the new articles' gained evidence only at their
+    // end, from the new articles' sources.
+    let added: std::collections::HashSet<&str> = articles[articles_from..]
+        .iter()
+        .map(|a| a.facts.source.as_str())
+        .collect();
+    let mut grown = Vec::new();
+    let mut count = tx.prepare("SELECT count(*) FROM evidence WHERE fact_id = ?1")?;
+    for f in graph.facts().filter(|f| f.edge.index() < facts_from) {
+        let evidence = &f.fact.evidence;
+        let Some(first) = evidence
+            .iter()
+            .position(|e| added.contains(e.source.as_str()))
+        else {
+            continue;
+        };
+        let all_new = evidence[first..]
+            .iter()
+            .all(|e| added.contains(e.source.as_str()));
+        let held: usize = count.query_row([f.edge.index()], |r| r.get(0))?;
+        if !all_new || held != first {
+            return Ok(None);
+        }
+        grown.push((f.edge.index(), first));
+    }
+    Ok(Some(UpdatePlan {
+        sources_from,
+        articles_from,
+        facts_from,
+        grown,
+        evidence_max,
+    }))
+}
+
+/// Writes what `plan` says, as a fresh [`write`] would write those rows.
+fn apply_update(
+    tx: &Transaction,
+    graph: &KnowledgeGraph,
+    articles: &[ArticleEntry],
+    inputs: &Inputs,
+    plan: &UpdatePlan,
+) -> rusqlite::Result<()> {
+    let named = graph
+        .dataset()
+        .sources
+        .values()
+        .filter(|s| s.file.is_some());
+    let missing = named.count().saturating_sub(articles.len());
+    let digest = stamps::digest(&recorded_files(articles, inputs));
+    let mut meta = tx.prepare("UPDATE meta SET value = ?2 WHERE key = ?1")?;
+    meta.execute(params!["articles_missing", missing.to_string()])?;
+    meta.execute(params!["inputs_digest", digest])?;
+    let mut hash = tx.prepare("UPDATE files SET hash = ?2 WHERE path = ?1 AND kind = 'data'")?;
+    for file in &inputs.data_files {
+        hash.execute(params![file.path, file.hash])?;
+    }
+    let mut insert =
+        tx.prepare("INSERT OR IGNORE INTO files (path, kind, hash) VALUES (?1, ?2, ?3)")?;
+    for article in &articles[plan.articles_from..] {
+        insert.execute(params![article.path, "article", article.hash])?;
+    }
+    write_sources(tx, graph, plan.sources_from)?;
+    let grown: std::collections::HashMap<usize, usize> = plan.grown.iter().copied().collect();
+    let mut remove = tx.prepare("DELETE FROM facts WHERE id = ?1")?;
+    let mut statements = FactStatements::new(tx)?;
+    for f in graph.facts() {
+        let id = f.edge.index();
+        if id >= plan.facts_from {
+            statements.insert(&f, 0)?;
+        } else if let Some(&from_seq) = grown.get(&id) {
+            remove.execute([id])?;
+            statements.insert(&f, from_seq)?;
+        }
+    }
+    tx.execute(
+        "INSERT INTO evidence_fts (rowid, text) SELECT id, text FROM evidence WHERE id > ?1 AND text IS NOT NULL ORDER BY id",
+        [plan.evidence_max],
+    )?;
+    write_articles(tx, graph, articles, plan.articles_from)
+}
+
+/// Writes the stamps file of the store at `path`: they go beside the store,
+/// for they hold times and the store does not.
+fn write_stamps(path: &Path, articles: &[ArticleEntry], inputs: &Inputs) -> std::io::Result<()> {
     let mut files: Vec<stamps::Stamped> = Vec::new();
     for file in &inputs.data_files {
         files.push((file.path.clone(), file.stamp));
@@ -81,8 +346,13 @@ pub fn write(
     for article in articles {
         files.push((article.path.clone(), article.stamp));
     }
-    let digest = stamps::digest(&recorded_files(articles, inputs));
-    stamps::write(&stamps::path_of(path), &digest, &files).map_err(io)
+    let recorded = recorded_files(articles, inputs);
+    let stamps = stamps::Stamps {
+        count: recorded.len(),
+        dirs: inputs.listed_dirs.clone(),
+        files,
+    };
+    stamps::write(&stamps::path_of(path), &stamps::digest(&recorded), &stamps)
 }
 
 /// The files the store records, with their hashes, as `files` lists them
@@ -126,9 +396,9 @@ fn fill(
     write_files(&tx, articles, inputs)?;
     write_entities(&tx, graph)?;
     write_offices(&tx, graph)?;
-    write_sources(&tx, graph)?;
+    write_sources(&tx, graph, 0)?;
     write_facts(&tx, graph)?;
-    write_articles(&tx, graph, articles)?;
+    write_articles(&tx, graph, articles, 0)?;
     tx.execute(
         "INSERT INTO evidence_fts (rowid, text) SELECT id, text FROM evidence WHERE text IS NOT NULL ORDER BY id",
         [],
@@ -165,6 +435,7 @@ fn write_meta(
         ("hash_algorithm", "blake3".to_string()),
         ("articles_missing", missing.to_string()),
         ("inputs_digest", digest.to_string()),
+        ("records_fingerprint", inputs.records.clone()),
     ];
     let mut insert = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     for (key, value) in rows {
@@ -254,10 +525,11 @@ fn write_offices(tx: &Transaction, graph: &KnowledgeGraph) -> rusqlite::Result<(
     Ok(())
 }
 
-fn write_sources(tx: &Transaction, graph: &KnowledgeGraph) -> rusqlite::Result<()> {
+/// The `sources` rows from rank `from` on.
+fn write_sources(tx: &Transaction, graph: &KnowledgeGraph, from: usize) -> rusqlite::Result<()> {
     let mut insert =
         tx.prepare("INSERT INTO sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
-    for (rank, s) in graph.dataset().sources.values().enumerate() {
+    for (rank, s) in graph.dataset().sources.values().enumerate().skip(from) {
         insert.execute(params![
             s.id,
             rank,
@@ -289,15 +561,35 @@ fn columns(relation: &RelationKind) -> (Option<&str>, Option<f64>, Option<&str>,
 }
 
 fn write_facts(tx: &Transaction, graph: &KnowledgeGraph) -> rusqlite::Result<()> {
-    let mut fact = tx.prepare(
-        "INSERT INTO facts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    )?;
-    let mut evidence = tx.prepare(
-        "INSERT INTO evidence (fact_id, seq, source_id, text, article, sentence, sentence_start, sentence_end,
-         subject_start, subject_end, object_start, object_end, trigger_start, trigger_end, pattern,
-         confidence, date_origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-    )?;
+    let mut statements = FactStatements::new(tx)?;
     for f in graph.facts() {
+        statements.insert(&f, 0)?;
+    }
+    Ok(())
+}
+
+/// The statements that insert a fact and its evidence.
+struct FactStatements<'t> {
+    fact: rusqlite::Statement<'t>,
+    evidence: rusqlite::Statement<'t>,
+}
+
+impl<'t> FactStatements<'t> {
+    fn new(tx: &'t Transaction) -> rusqlite::Result<FactStatements<'t>> {
+        Ok(FactStatements {
+            fact: tx.prepare(
+                "INSERT INTO facts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?,
+            evidence: tx.prepare(
+                "INSERT INTO evidence (fact_id, seq, source_id, text, article, sentence, sentence_start, sentence_end,
+                 subject_start, subject_end, object_start, object_end, trigger_start, trigger_end, pattern,
+                 confidence, date_origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            )?,
+        })
+    }
+
+    /// Inserts the fact's row and its evidence from `seq` `from_seq` on.
+    fn insert(&mut self, f: &crate::graph::FactRef<'_>, from_seq: usize) -> rusqlite::Result<()> {
         let id = f.edge.index();
         let (mode, amount, currency, status) = columns(&f.fact.relation);
         let attributes: serde_json::Map<String, serde_json::Value> = f
@@ -307,7 +599,7 @@ fn write_facts(tx: &Transaction, graph: &KnowledgeGraph) -> rusqlite::Result<()>
             .into_iter()
             .map(|(k, v)| (k.to_string(), serde_json::to_value(v).unwrap_or_default()))
             .collect();
-        fact.execute(params![
+        self.fact.execute(params![
             id,
             f.from.id,
             f.fact.relation.name(),
@@ -324,11 +616,11 @@ fn write_facts(tx: &Transaction, graph: &KnowledgeGraph) -> rusqlite::Result<()>
             f.fact.note,
             json(&f.fact.relation)?,
         ])?;
-        for (seq, e) in f.fact.evidence.iter().enumerate() {
-            write_evidence(&mut evidence, id, seq, e)?;
+        for (seq, e) in f.fact.evidence.iter().enumerate().skip(from_seq) {
+            write_evidence(&mut self.evidence, id, seq, e)?;
         }
+        Ok(())
     }
-    Ok(())
 }
 
 fn write_evidence(
@@ -365,10 +657,12 @@ fn write_evidence(
     Ok(())
 }
 
+/// The `articles` and `extracted` rows of `articles` from rank `from` on.
 fn write_articles(
     tx: &Transaction,
     graph: &KnowledgeGraph,
     articles: &[ArticleEntry],
+    from: usize,
 ) -> rusqlite::Result<()> {
     let entities = &graph.dataset().entities;
     let id = |index: usize| entities.get_index(index).map(|(id, _)| id.as_str());
@@ -377,7 +671,7 @@ fn write_articles(
     let mut fact = tx.prepare(
         "INSERT INTO extracted VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?;
-    for (rank, a) in articles.iter().enumerate() {
+    for (rank, a) in articles.iter().enumerate().skip(from) {
         let found = &a.facts;
         article.execute(params![
             found.source,
