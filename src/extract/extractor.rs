@@ -515,6 +515,11 @@ impl Extractor {
                         None => return Vec::new(),
                     },
                 };
+                let objects = if pattern.subjects_only {
+                    Vec::new()
+                } else {
+                    objects
+                };
                 if !objects.is_empty() {
                     let subjects: Vec<Party> = std::iter::once(subject)
                         .chain(co_subjects.into_iter().map(Party::of))
@@ -533,6 +538,27 @@ impl Extractor {
                         && word_count(&text[trigger.end..r.start]) <= tuning().unknown_object_words
                 });
                 if unknown_object {
+                    return Vec::new();
+                }
+                // "A and B met", "President Biden and President Lula spoke by
+                // telephone": a meeting of the coordinated subjects.
+                if pattern.relation == PatternRelation::MetWith && !co_subjects.is_empty() {
+                    let told = |a: usize, b: usize| {
+                        site.recent
+                            .meeting
+                            .is_some_and(|m| m == [a, b] || m == [b, a])
+                    };
+                    return co_subjects
+                        .into_iter()
+                        .filter(|c| {
+                            !(pattern.subjects_only
+                                && (told(c.entity, subject.entity)
+                                    || !is_abroad(site.dataset, c.entity, subject.entity)))
+                        })
+                        .map(|c| (Party::of(c), subject.clone(), 1.0))
+                        .collect();
+                }
+                if pattern.subjects_only {
                     return Vec::new();
                 }
                 if let Some(country) = self.country_reference(site, trigger.end, subject.entity) {

@@ -143,6 +143,13 @@ pub struct Pattern {
     /// belongs to: being "in Dhaka" is a visit for a foreigner only.
     #[serde(default)]
     pub abroad_only: bool,
+    /// Whether the pattern states a meeting only between coordinated
+    /// subjects ("Townsend and Segokgo discussed …"): a verb that needs both
+    /// parties before it, never an object after it. The two come from
+    /// different countries (colleagues discussing is no meeting), and a pair
+    /// the article's last meeting or call already joined is that meeting.
+    #[serde(default)]
+    pub subjects_only: bool,
     /// Words one of which must follow the trigger in its sentence: "joined
     /// the ministers" is a meeting only when they gathered for a meeting,
     /// talks or a summit, not when one "joined" the other in a cause.
