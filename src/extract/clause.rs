@@ -16,6 +16,27 @@ pub fn clause_start(text: &str, sentence: &Range<usize>, at: usize) -> usize {
         .map_or(sentence.start, |i| sentence.start + i + 1)
 }
 
+/// [`clause_start`], reaching back over clauses that go on the one before
+/// them ("…, will conduct key engagements, including meeting with"): where
+/// the clause whose plans and tense hold at `at` starts.
+pub fn governing_clause_start(text: &str, sentence: &Range<usize>, at: usize) -> usize {
+    let continuations = &Language::english().grammar.clause_continuations;
+    let mut start = clause_start(text, sentence, at);
+    while start > sentence.start {
+        let opening = fold(text[start..at].trim_start());
+        let continues = continuations.iter().any(|c| {
+            opening
+                .strip_prefix(c.as_str())
+                .is_some_and(|rest| rest.starts_with(' ') || rest.is_empty())
+        });
+        if !continues {
+            break;
+        }
+        start = clause_start(text, sentence, start - 1);
+    }
+    start
+}
+
 /// Where the clause that holds byte `from` ends: at the first `;` after it,
 /// or the first clause stop word ("as", "for", "pursuant"), else at the
 /// sentence's end.
@@ -151,6 +172,18 @@ mod tests {
             before_appositive(plain, &(0..plain.len()), &[arg(0..8)], at),
             at
         );
+    }
+
+    #[test]
+    fn continued_clauses() {
+        let text = "During his visit, Holsey will hold talks, including meeting with Phillips.";
+        let sentence = 0..text.len();
+        let at = text.find("meeting").unwrap();
+        let start = governing_clause_start(text, &sentence, at);
+        assert_eq!(&text[start..at], " Holsey will hold talks, including ");
+        let plain = "Holsey arrived, and met Phillips.";
+        let at = plain.find("met").unwrap();
+        assert_eq!(governing_clause_start(plain, &(0..plain.len()), at), 15);
     }
 
     #[test]

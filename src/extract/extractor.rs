@@ -8,8 +8,8 @@ use super::args::{
 };
 use super::attributes::{agreement_what, money_near};
 use super::clause::{
-    before_appositive, clause_end, clause_start, owned_by_subject, qualifies_appositive,
-    with_objects,
+    before_appositive, clause_end, clause_start, governing_clause_start, owned_by_subject,
+    qualifies_appositive, with_objects,
 };
 use super::cues::{any, any_within, CueKind, CueSet, Hit};
 use super::fact::{DateOrigin, ExtractedFact, Party};
@@ -297,8 +297,8 @@ impl Extractor {
             .find([',', ';'])
             .map_or(sentence_text.len(), |i| trigger_in_sentence.end + i)
             .max(window.end);
-        let clause =
-            clause_start(site.text, &site.sentence, site.trigger.start)..site.trigger.start;
+        let clause = governing_clause_start(site.text, &site.sentence, site.trigger.start)
+            ..site.trigger.start;
         let planned = any_within(site.cues, CueKind::Planned, before(2))
             || any_within(site.cues, CueKind::PlannedClause, clause)
             || site.cues.iter().any(|h| {

@@ -430,6 +430,10 @@ pub struct Grammar {
     /// Lower-case words inside a capitalised title ("Governor of the Central
     /// Bank", "Minister of Foreign Affairs and Culture").
     pub title_joiners: Vec<String>,
+    /// Words opening a clause that goes on the one before it ("…, will
+    /// conduct key engagements, including meeting with …"): the earlier
+    /// clause's tense and plans hold for it.
+    pub clause_continuations: Vec<String>,
 }
 
 /// Whether `word` is one of `list`'s words, compared exactly.
