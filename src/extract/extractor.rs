@@ -765,6 +765,15 @@ impl Extractor {
             } else {
                 site.recent_people
             }
+        } else if let Some(roles) = self.role_pair(site) {
+            return roles
+                .into_iter()
+                .map(|entity| Party {
+                    entity,
+                    range: site.sentence.clone(),
+                    certainty: 0.85,
+                })
+                .collect();
         } else {
             &[]
         };
@@ -783,6 +792,53 @@ impl Extractor {
             ],
             _ => Vec::new(),
         }
+    }
+
+    /// "The Secretary and the Prime Minister agreed": two role nouns joined
+    /// as the clause's subject, each the person named lately whose office
+    /// that day has the word in its title (two different people).
+    fn role_pair(&self, site: &Site<'_>) -> Option<[usize; 2]> {
+        let start = clause_start(site.text, &site.sentence, site.trigger.start);
+        let before = fold(&site.text[start..site.trigger.start]);
+        let (left, right) = before.trim().split_once(" and ")?;
+        fn role_of<'w>(side: &'w str, needs_the: bool, roles: &[String]) -> Option<&'w str> {
+            let words: Vec<&str> = side.split_whitespace().collect();
+            let (first, rest) = words.split_first()?;
+            let words = if *first == "the" {
+                rest
+            } else if needs_the {
+                return None;
+            } else {
+                &words[..]
+            };
+            let role = *words.last()?;
+            let short = (1..=tuning().titled_words).contains(&words.len());
+            let known = roles.iter().any(|r| r == role);
+            (short && known).then_some(role)
+        }
+        let roles = &self.set.cues.role_nouns;
+        let (a, b) = (role_of(left, true, roles)?, role_of(right, false, roles)?);
+        let mut people: Vec<usize> = site.recent.meeting.map(Vec::from).unwrap_or_default();
+        for p in site.recent_people {
+            if !people.contains(p) {
+                people.push(*p);
+            }
+        }
+        let holder = |role: &str, not: Option<usize>| {
+            people.iter().copied().find(|&p| {
+                Some(p) != not
+                    && site
+                        .dataset
+                        .office_on(&site.dataset.entities[p].id, site.date)
+                        .is_some_and(|o| {
+                            std::iter::once(&o.name)
+                                .chain(&o.titles)
+                                .any(|t| fold(t).split_whitespace().any(|w| w == role))
+                        })
+            })
+        };
+        let first = holder(a, None)?;
+        Some([first, holder(b, Some(first))?])
     }
 
     /// The person a subject stand-in means: "he" or "she" opening the
@@ -1101,7 +1157,7 @@ fn sentence_date<'d>(
                 is_reporting(between.rsplit(',').next().unwrap_or("")) && Some(d.date) != own;
             // "thanked Rubio for the support that will arrive in September":
             // a date past a future modal belongs to that future clause.
-            if has_future_modal(between) {
+            if has_future_modal(between) || after_future_adjective(between) {
                 return false;
             }
             !between.contains(',')
@@ -1116,6 +1172,13 @@ fn sentence_date<'d>(
         (Some(b), _) => Some(b),
         (None, a) => a,
     }
+}
+
+/// Whether the text before a date ends with an adjective that puts it in
+/// the future ("… in the upcoming February 2019 election").
+fn after_future_adjective(before: &str) -> bool {
+    let last = before.split_whitespace().next_back().unwrap_or("");
+    listed(&Language::english().grammar.future_adjectives, &fold(last))
 }
 
 /// One sum given to several recipients ("$17 million in aid to Guatemala,

@@ -434,6 +434,9 @@ pub struct Grammar {
     /// conduct key engagements, including meeting with …"): the earlier
     /// clause's tense and plans hold for it.
     pub clause_continuations: Vec<String>,
+    /// Adjectives that put the date after them in the future ("the
+    /// upcoming February 2019 election"): such a date is not a fact's.
+    pub future_adjectives: Vec<String>,
 }
 
 /// Whether `word` is one of `list`'s words, compared exactly.
