@@ -121,7 +121,7 @@ impl Extractor {
                 let recent_people = recent_people(dataset, analysis, trigger.start);
                 let recent_bodies =
                     recent_of(dataset, analysis, trigger.start, EntityKind::Organization);
-                let recent = recent.with(dataset, &stated);
+                let recent_here = recent.clone().with(dataset, &stated);
                 for &p in patterns {
                     let pattern = &self.set.patterns[p];
                     if pattern.relation == PatternRelation::Funded
@@ -144,7 +144,7 @@ impl Extractor {
                         ranking: &ranking,
                         recent_people: &recent_people,
                         recent_bodies: &recent_bodies,
-                        recent,
+                        recent: &recent_here,
                         cues: &hits,
                         unlinked: &unlinked,
                         author,
@@ -217,6 +217,7 @@ impl Extractor {
                 .iter()
                 .filter(|d| !is_publication_date(text, d))
                 .filter(|d| !after_future_modal(text, sentence.range.start, d.range.start))
+                .filter(|d| !after_future_adjective(&text[sentence.range.start..d.range.start]))
                 .collect();
             if let Some(last) = dated.last() {
                 let own_date = !last.explicit && Some(last.date) == analysis.reference_date;
@@ -325,11 +326,26 @@ impl Extractor {
             }
         }
         let pairs = self.attach(pattern, site);
-        let Some(relation) =
+        let Some(mut relation) =
             self.relation(pattern, site, sentence_text, trigger_in_sentence.clone())
         else {
             return Vec::new();
         };
+        // "With this funding, USAID is partnering with X": the sum referred
+        // to is X's when X is its only recipient.
+        if let (
+            Shape::Opener,
+            [_],
+            RelationKind::Funded {
+                amount, currency, ..
+            },
+        ) = (pattern.shape, pairs.as_slice(), &mut relation)
+        {
+            if let (None, Some((sum, code))) = (&amount, &site.recent.sum) {
+                *amount = Some(*sum);
+                *currency = Some(code.clone());
+            }
+        }
         let after_trigger = &sentence_text[trigger_in_sentence.end..];
         if pattern.amount_follows
             && find_money(after_trigger).first().is_none_or(|m| {
@@ -662,6 +678,36 @@ impl Extractor {
                         .collect(),
                     None => Vec::new(),
                 }
+            }
+            Shape::Opener => {
+                if !text[site.sentence.start..trigger.start].trim().is_empty() {
+                    return Vec::new();
+                }
+                let Some(comma) = text[trigger.end..site.sentence.end].find(',') else {
+                    return Vec::new();
+                };
+                let comma = trigger.end + comma + 1;
+                let Some(subject) = args
+                    .iter()
+                    .find(|a| a.range.start >= comma && subject_ok(a))
+                    .filter(|s| {
+                        word_count(&text[comma..s.range.start]) <= tuning().opener_subject_words
+                    })
+                else {
+                    return Vec::new();
+                };
+                let stops = &self.set.cues.clause_stops;
+                let end = clause_end(text, &site.sentence, subject.range.end, stops);
+                args.iter()
+                    .filter(|a| {
+                        a.range.start >= subject.range.end
+                            && a.range.end <= end
+                            && a.entity != subject.entity
+                            && object_ok(a)
+                            && !is_possessive(text, a)
+                    })
+                    .map(|o| (Party::of(subject), Party::of(o), 1.0))
+                    .collect()
             }
             Shape::ByTo => {
                 let Some(subject) = args
@@ -1034,7 +1080,7 @@ struct Site<'a> {
     /// Organizations named before the trigger, most recent first, each once.
     recent_bodies: &'a [usize],
     /// What the article said last before the trigger.
-    recent: Recent,
+    recent: &'a Recent,
     /// Cue words of the sentence.
     cues: &'a [Hit],
     /// Byte ranges of the sentence's mentions that link to nothing.

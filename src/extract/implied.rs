@@ -313,7 +313,7 @@ pub fn host_of_list<'a>(
 /// What the article said last, for stand-ins in what follows: the two who
 /// last met ("they"), the last person who did something ("he"), the last
 /// funder ("this new funding").
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Recent {
     /// The two parties of the last meeting or call.
     pub meeting: Option<[usize; 2]>,
@@ -321,6 +321,8 @@ pub struct Recent {
     pub person_subject: Option<usize>,
     /// The subject of the last funding.
     pub funder: Option<usize>,
+    /// The sum of the last funding that gave one, with its currency.
+    pub sum: Option<(f64, String)>,
 }
 
 impl Recent {
@@ -328,7 +330,16 @@ impl Recent {
     pub fn note(&mut self, dataset: &Dataset, fact: &ExtractedFact) {
         match fact.relation {
             RelationKind::MetWith { .. } => self.meeting = Some([fact.subject, fact.object]),
-            RelationKind::Funded { .. } => self.funder = Some(fact.subject),
+            RelationKind::Funded {
+                amount,
+                ref currency,
+                ..
+            } => {
+                self.funder = Some(fact.subject);
+                if let (Some(amount), Some(currency)) = (amount, currency) {
+                    self.sum = Some((amount, currency.clone()));
+                }
+            }
             _ => {}
         }
         if dataset.entities[fact.subject].kind == EntityKind::Person {

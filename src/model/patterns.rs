@@ -57,6 +57,10 @@ pub enum Shape {
     Passive,
     /// "a visit by A to B": subject after "by", object after "to".
     ByTo,
+    /// A phrase opening the sentence that refers back to a fact ("With this
+    /// funding, USAID is working with partners in Fiji and Tonga"): the
+    /// subject follows its comma, the objects follow the subject in its clause.
+    Opener,
 }
 
 /// What a planned or future cue ("will", "plans to") does to a pattern's fact.

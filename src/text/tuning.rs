@@ -127,6 +127,9 @@ pub struct Tuning {
     /// Words of a title heading the next item of a list ("; and Greenlandic
     /// Minister of Foreign Affairs, Business, Trade, and Climate Pele Broberg").
     pub list_title_words: usize,
+    /// Words between an opening phrase's comma and its clause's subject
+    /// ("With this funding, the U.S. Agency for … is working").
+    pub opener_subject_words: usize,
     /// Bytes before a name read for the title heading "the X of" it.
     pub of_head_bytes: usize,
     /// Words between two mentions of one entity that still make one mention.
@@ -232,6 +235,7 @@ impl Tuning {
             ("list_host_words", self.list_host_words),
             ("titled_words", self.titled_words),
             ("list_title_words", self.list_title_words),
+            ("opener_subject_words", self.opener_subject_words),
             ("of_head_bytes", self.of_head_bytes),
             ("same_entity_gap_words", self.same_entity_gap_words),
             (
