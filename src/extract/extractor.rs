@@ -871,17 +871,10 @@ impl Extractor {
             }
         }
         let holder = |role: &str, not: Option<usize>| {
-            people.iter().copied().find(|&p| {
-                Some(p) != not
-                    && site
-                        .dataset
-                        .office_on(&site.dataset.entities[p].id, site.date)
-                        .is_some_and(|o| {
-                            std::iter::once(&o.name)
-                                .chain(&o.titles)
-                                .any(|t| fold(t).split_whitespace().any(|w| w == role))
-                        })
-            })
+            people
+                .iter()
+                .copied()
+                .find(|&p| Some(p) != not && holds_role(site, p, role))
         };
         let first = holder(a, None)?;
         Some([first, holder(b, Some(first))?])
@@ -918,17 +911,7 @@ impl Extractor {
             _ => return None,
         };
         let people = site.recent_people;
-        let holds = |&&p: &&usize| {
-            role.is_some_and(|role| {
-                site.dataset
-                    .office_on(&site.dataset.entities[p].id, site.date)
-                    .is_some_and(|o| {
-                        std::iter::once(&o.name)
-                            .chain(&o.titles)
-                            .any(|t| fold(t).split_whitespace().any(|w| w == role))
-                    })
-            })
-        };
+        let holds = |&&p: &&usize| role.is_some_and(|role| holds_role(site, p, role));
         people.iter().find(holds).or(people.first()).copied()
     }
 
@@ -1218,6 +1201,18 @@ fn sentence_date<'d>(
         (Some(b), _) => Some(b),
         (None, a) => a,
     }
+}
+
+/// Whether `person` holds, on the site's date, an office whose name or a
+/// title has the word `role` ("secretary", "minister").
+fn holds_role(site: &Site<'_>, person: usize, role: &str) -> bool {
+    site.dataset
+        .office_on(&site.dataset.entities[person].id, site.date)
+        .is_some_and(|o| {
+            std::iter::once(&o.name)
+                .chain(&o.titles)
+                .any(|t| fold(t).split_whitespace().any(|w| w == role))
+        })
 }
 
 /// Whether the text before a date ends with an adjective that puts it in
