@@ -403,6 +403,20 @@ fn matcher_quality_on_real_texts() {
             only.iter().any(|p| name.starts_with(p.as_str()))
         });
     }
+    // NEWSGRAPH_UNSPLIT=skip leaves out, and names, the cases not yet in
+    // split.tsv (texts still being annotated); otherwise such a case fails.
+    if std::env::var("NEWSGRAPH_UNSPLIT").as_deref() == Ok("skip") {
+        let (kept, unsplit): (Vec<PathBuf>, Vec<PathBuf>) = dirs
+            .into_iter()
+            .partition(|d| parts.contains_key(&*d.file_name().unwrap().to_string_lossy()));
+        if !unsplit.is_empty() {
+            println!(
+                "skipped {} cases not in split.tsv: {unsplit:?}",
+                unsplit.len()
+            );
+        }
+        dirs = kept;
+    }
     let show_test = std::env::var_os("NEWSGRAPH_SHOW_TEST").is_some();
     let mut per_part: BTreeMap<&str, (usize, BTreeMap<&str, Count>)> = BTreeMap::new();
     for dir in &dirs {

@@ -21,11 +21,17 @@ mod attributes;
 mod author;
 mod clause;
 mod cues;
+mod dating;
 mod extractor;
 mod fact;
+mod funding;
 mod implied;
 mod money;
 mod phrases;
+mod shapes;
+mod site;
+mod stand_in;
+mod subject_object;
 
 pub use author::author_of;
 pub use extractor::Extractor;
