@@ -429,7 +429,7 @@ pub fn list_after<'a>(
         return Vec::new();
     };
     let gap = &text[from..args[first].range.start];
-    if word_count(gap) > max_gap || gap.contains(';') {
+    if word_count(gap) > max_gap || gap.contains(';') || opens_contrast_clause(gap) {
         return Vec::new();
     }
     let mut list = vec![&args[first]];
@@ -448,6 +448,16 @@ pub fn list_after<'a>(
         last_end = arg.range.end;
     }
     list
+}
+
+/// Whether `gap` holds a comma followed by a contrast conjunction ("…,
+/// while the European Union"): what follows is another clause's.
+pub fn opens_contrast_clause(gap: &str) -> bool {
+    let conjunctions = &Language::english().grammar.contrast_conjunctions;
+    gap.split(',').skip(1).any(|after| {
+        let first = after.split_whitespace().next().unwrap_or("");
+        listed(conjunctions, &fold(first))
+    })
 }
 
 /// The list of eligible args that ends with the last eligible arg before byte

@@ -12,8 +12,8 @@ use super::dating::{
 use super::fact::{ExtractedFact, Party};
 use super::funding::{purpose_of_funding, shared_totals};
 use super::implied::{
-    drop_undated_repeats, fronted_visit, funders_as_governments, implied_visits,
-    keep_specific_parties, own_amount, with_group_meeting, Recent,
+    designators_as_bodies, drop_undated_repeats, fronted_visit, funders_as_governments,
+    implied_visits, keep_specific_parties, own_amount, with_group_meeting, Recent,
 };
 use super::money::find_money;
 use super::phrases::{PhraseSet, PhraseSetBuilder};
@@ -380,6 +380,9 @@ impl Extractor {
                 with_group_meeting(site.dataset, pairs)
             }
             RelationKind::Funded { .. } => funders_as_governments(site.dataset, site.date, pairs),
+            RelationKind::Designated { .. } => {
+                designators_as_bodies(site.dataset, site.date, site.author, pairs)
+            }
             _ => pairs,
         };
         let sums = match relation {

@@ -249,6 +249,53 @@ pub fn funders_as_governments(dataset: &Dataset, date: Date, pairs: Pairs) -> Pa
         .collect()
 }
 
+/// In a department's own release, a designation its official made is the
+/// department's act ("On June 24 the Deputy Secretary of State designated
+/// …" in a State Department notice): the official named as designator
+/// stands for the article's author when the author is a body of the
+/// official's government. Elsewhere (a news story) the official stays.
+pub fn designators_as_bodies(
+    dataset: &Dataset,
+    date: Date,
+    author: Option<usize>,
+    pairs: Pairs,
+) -> Pairs {
+    pairs
+        .into_iter()
+        .map(|(mut subject, object, certainty)| {
+            let person = &dataset.entities[subject.entity];
+            let government = (person.kind == EntityKind::Person)
+                .then(|| dataset.office_on(&person.id, date))
+                .flatten()
+                .and_then(|office| government_of(dataset, &office.of));
+            if let (Some(g), Some(a)) = (government, author) {
+                if is_body_of(dataset, a, g) {
+                    subject.entity = a;
+                }
+            }
+            (subject, object, certainty)
+        })
+        .collect()
+}
+
+/// Whether `body` is `government` or one of its bodies by parent links (a
+/// department, an agency under it); a body only located in the country,
+/// such as a newspaper, is not.
+fn is_body_of(dataset: &Dataset, body: usize, government: usize) -> bool {
+    let mut current = Some(body);
+    for _ in 0..16 {
+        let Some(index) = current else {
+            return false;
+        };
+        if index == government {
+            return true;
+        }
+        let parent = dataset.entities[index].parent.as_deref();
+        current = parent.and_then(|p| dataset.entities.get_index_of(p));
+    }
+    false
+}
+
 /// A recipient's own sum when the sentence gives one right before it
 /// ("$8.5 million in Honduras, $7 million in Guatemala"), else the relation as
 /// is; `sums` are the sentence's sums of money.

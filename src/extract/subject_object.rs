@@ -2,7 +2,8 @@
 //! ("A met with B and C"), with what stands in when either is missing.
 
 use super::args::{
-    has_infinitive, is_list_gap, is_possessive, list_after, list_before, word_count, Arg,
+    has_infinitive, is_list_gap, is_possessive, list_after, list_before, opens_contrast_clause,
+    word_count, Arg,
 };
 use super::clause::{before_appositive, clause_end, owned_by_subject, qualifies_appositive};
 use super::extractor::Extractor;
@@ -12,7 +13,7 @@ use super::shapes::Accepts;
 use super::site::{after_preposition, is_abroad, is_reporting, subject_pronoun_before, Site};
 use crate::mentions::government_of;
 use crate::model::{Pattern, PatternRelation};
-use crate::text::{fold, tuning};
+use crate::text::{fold, listed, tuning, Language};
 
 /// The arguments a subject–object trigger takes, before stand-ins.
 struct Placed<'a> {
@@ -102,11 +103,23 @@ impl Extractor {
         let to = before_appositive(text, &site.sentence, args, trigger.start);
         let ok = |a: &Arg| accepts.subject(a);
         let list = list_before(text, args, to, pattern.subject_gap, ok, joiners);
+        // "The United States, through USAID and X, provided": the names
+        // after "through" are channels of the actor before them.
+        if let Some(first) = list.first().filter(|f| after_intermediary(text, site, f)) {
+            let actor = args.iter().rev().find(|a| {
+                a.range.start >= site.sentence.start && a.range.end <= first.range.start && ok(a)
+            });
+            return (
+                Some(acting_as(site, actor.unwrap_or(first), ok)),
+                Vec::new(),
+            );
+        }
         let nearest = list.last().copied();
         let head = nearest.map(|n| head_of_phrase(text, args, n, ok));
         // "Rice says … after she met with Gadhafi": the pronoun right before
         // the verb is its subject, not the name before it.
         let head = head.filter(|h| !subject_pronoun_before(text, h.range.end, trigger.start));
+        let head = head.map(|h| acting_as(site, h, ok));
         // "A and B met with C": both met C.
         let co_subjects = if head == nearest
             && list.len() > 1
@@ -233,6 +246,28 @@ impl Extractor {
     }
 }
 
+/// The party an actor acts as: itself, or its first channel named between
+/// it and the trigger ("The United States, through USAID, …") when that is
+/// one of its own government's bodies (the most specific party; the actor
+/// acts once, not once per channel).
+fn acting_as<'a>(site: &Site<'a>, actor: &'a Arg, ok: impl Fn(&Arg) -> bool) -> &'a Arg {
+    let government = |e: usize| government_of(site.dataset, &site.dataset.entities[e].id);
+    let home = government(actor.entity);
+    site.args
+        .iter()
+        .filter(|a| a.range.start >= actor.range.end && a.range.end <= site.trigger.start)
+        .find(|a| after_intermediary(site.text, site, a))
+        .filter(|channel| ok(channel) && home.is_some() && government(channel.entity) == home)
+        .unwrap_or(actor)
+}
+
+/// Whether the word right before `arg` is an intermediary ("through").
+fn after_intermediary(text: &str, site: &Site<'_>, arg: &Arg) -> bool {
+    let before = fold(&text[site.sentence.start..arg.range.start]);
+    let last = before.split_whitespace().next_back().unwrap_or("");
+    listed(&Language::english().grammar.intermediaries, last)
+}
+
 /// "Commending Noboa for…, Rubio said": the object right after the
 /// participle, the subject after the comma.
 fn opening_participle<'a>(
@@ -338,8 +373,15 @@ fn sole_foreign_party(
         };
         is_list_gap(&site.text[first..second], &["and".to_string()])
     };
+    // A party in a contrast clause after the trigger ("…, while Mexico …")
+    // belongs to that clause.
+    let contrasted = |a: &Arg| {
+        a.range.start >= site.trigger.end
+            && opens_contrast_clause(&site.text[site.trigger.end..a.range.start])
+    };
     let mut others = site.args.iter().filter(|a| {
         a.entity != subject.entity
+            && !contrasted(a)
             && ok(a)
             && government_of(site.dataset, &site.dataset.entities[a.entity].id) != home
             && !coordinated(a)

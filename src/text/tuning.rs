@@ -441,6 +441,13 @@ pub struct Grammar {
     /// Adjectives that put the date after them in the future ("the
     /// upcoming February 2019 election"): such a date is not a fact's.
     pub future_adjectives: Vec<String>,
+    /// Conjunctions that, after a comma, open a new clause with its own
+    /// subject ("…, while the European Union …"): a party after one belongs
+    /// to that clause, not to the trigger before it.
+    pub contrast_conjunctions: Vec<String>,
+    /// Prepositions that mark the names after them as the channel of an
+    /// act, not its actor ("The United States, through USAID, provided …").
+    pub intermediaries: Vec<String>,
 }
 
 /// Whether `word` is one of `list`'s words, compared exactly.
