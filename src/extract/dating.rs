@@ -142,3 +142,16 @@ impl FactDate {
         })
     }
 }
+
+/// Whether the verb at byte `at` is in the present perfect: the word before
+/// it, past any gap adverbs ("has also visited"), is a perfect auxiliary.
+pub(super) fn in_present_perfect(text: &str, sentence_start: usize, at: usize) -> bool {
+    let english = Language::english();
+    let before = fold(&text[sentence_start..at]);
+    let auxiliary = before
+        .split_whitespace()
+        .rev()
+        .find(|w| !english.is_gap_word(w))
+        .unwrap_or("");
+    listed(&english.grammar.perfect_auxiliaries, auxiliary)
+}

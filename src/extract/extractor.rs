@@ -7,7 +7,8 @@ use super::attributes::{agreement_what, money_near};
 use super::clause::governing_clause_start;
 use super::cues::{any, any_within, CueKind, CueSet};
 use super::dating::{
-    after_future_adjective, after_future_modal, is_publication_date, sentence_date, FactDate,
+    after_future_adjective, after_future_modal, in_present_perfect, is_publication_date,
+    sentence_date, FactDate,
 };
 use super::fact::{ExtractedFact, Party};
 use super::funding::{purpose_of_funding, shared_totals};
@@ -117,7 +118,14 @@ impl Extractor {
                     date,
                     past,
                     origin: date_origin,
-                }) = FactDate::of(mentioned, context_date, fallback, analysis.reference_date)
+                }) = FactDate::of(
+                    mentioned,
+                    // "Clinton has visited Ukraine": the time of writing.
+                    context_date
+                        .filter(|_| !in_present_perfect(text, sentence.range.start, trigger.start)),
+                    fallback,
+                    analysis.reference_date,
+                )
                 else {
                     continue;
                 };

@@ -509,6 +509,8 @@ pub fn fronted_visit<'a>(
 /// ("Blinken's meeting with ministers from Denmark" beside "Blinken met
 /// Danish Foreign Minister Kofod"). A country visited on another day
 /// ("arrived in Canberra on Wednesday … Darwin on Thursday") is another visit.
+/// A fact the text gives no date for (a headline: "Obama Speaks with Leaders
+/// of Armenia and Azerbaijan") is the specific one whenever it happened.
 pub fn keep_specific_parties(dataset: &Dataset, facts: &mut Vec<ExtractedFact>) {
     let meeting = |f: &ExtractedFact| matches!(f.relation, RelationKind::MetWith { .. });
     // (relation, other party, the government a more specific party belongs to, date)
@@ -533,7 +535,10 @@ pub fn keep_specific_parties(dataset: &Dataset, facts: &mut Vec<ExtractedFact>) 
     }
     let subsumed = |f: &ExtractedFact, other: usize, party: usize| {
         inside.iter().any(|&(relation, o, country, date)| {
-            *relation == f.relation && o == other && country == party && date.overlaps(f.date)
+            *relation == f.relation
+                && o == other
+                && country == party
+                && (date.overlaps(f.date) || f.date_origin == DateOrigin::Fallback)
         })
     };
     let keep: Vec<bool> = facts

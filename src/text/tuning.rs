@@ -448,6 +448,9 @@ pub struct Grammar {
     /// Prepositions that mark the names after them as the channel of an
     /// act, not its actor ("The United States, through USAID, provided …").
     pub intermediaries: Vec<String>,
+    /// Auxiliaries of the present perfect ("has visited"): a fact told so
+    /// belongs to the time of writing, not to a date an earlier sentence gave.
+    pub perfect_auxiliaries: Vec<String>,
 }
 
 /// Whether `word` is one of `list`'s words, compared exactly.
