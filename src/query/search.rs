@@ -180,6 +180,12 @@ impl<'q> Bounds<'q> {
         (jaro + 0.1 * prefix as f64 * (1.0 - jaro)).min(1.0) + 1e-9
     }
 
+    /// Whether a word of `chars` characters, `shared` bytes of which the
+    /// query has, can reach the floor (a common prefix of 4 assumed).
+    fn reaches(&self, chars: usize, shared: usize) -> bool {
+        self.with(chars, self.chars.min(chars).min(shared), 4) >= self.floor
+    }
+
     /// An upper bound of `strsim::jaro_winkler(query, word)`, far cheaper;
     /// exact enough to rule the word out when it is below the floor: first
     /// with m the shorter length, then with m also at most the word's
@@ -252,6 +258,43 @@ impl Best {
         (self.heap.len() >= self.limit)
             .then(|| self.heap.peek().map(|top| top.0 .0))
             .flatten()
+    }
+}
+
+/// Whether a word of some characters, some bytes of which the query has,
+/// can resemble the query enough (a common prefix of 4 assumed): a table
+/// for the short words, made again when the floor rises.
+struct Reach<'q> {
+    bounds: Bounds<'q>,
+    table: Vec<bool>,
+}
+
+/// The longest word (and most shared bytes) the table of [`Reach`] holds.
+const SMALL: usize = 64;
+
+impl<'q> Reach<'q> {
+    fn new(query: &'q str, floor: f64) -> Reach<'q> {
+        let mut reach = Reach {
+            bounds: Bounds::new(query, floor),
+            table: vec![false; SMALL * SMALL],
+        };
+        reach.raise(floor);
+        reach
+    }
+
+    fn raise(&mut self, floor: f64) {
+        self.bounds.floor = floor;
+        for (i, slot) in self.table.iter_mut().enumerate() {
+            *slot = self.bounds.reaches(i / SMALL, i % SMALL);
+        }
+    }
+
+    fn ok(&self, chars: usize, shared: usize) -> bool {
+        if chars < SMALL && shared < SMALL {
+            self.table[chars * SMALL + shared]
+        } else {
+            self.bounds.reaches(chars, shared)
+        }
     }
 }
 
@@ -342,22 +385,8 @@ fn resemble(query: &str, list: &NameList<'_>, contained: &[(usize, f64, usize)],
             | if b == b'\n' { END } else { 0 }
             | if b & 0xC0 == 0x80 { CONTINUATION } else { 0 };
     }
-    // Whether a word of `chars` characters, `shared` bytes of which the
-    // query has, can resemble it enough (a common prefix of 4 assumed).
-    const SMALL: usize = 64;
-    let mut table = vec![false; SMALL * SMALL];
-    for (i, slot) in table.iter_mut().enumerate() {
-        let (chars, shared) = (i / SMALL, i % SMALL);
-        *slot = bounds.with(chars, bounds.chars.min(chars).min(shared), 4) >= floor;
-    }
-    let first = Bounds::new(query, floor);
-    let reach = |chars: usize, shared: usize| {
-        if chars < SMALL && shared < SMALL {
-            table[chars * SMALL + shared]
-        } else {
-            first.with(chars, first.chars.min(chars).min(shared), 4) >= floor
-        }
-    };
+    let mut reach = Reach::new(query, floor);
+    let mut weakest_seen = None;
     let all = list.text();
     let bytes = all.as_bytes();
     let mut contained = contained.iter().map(|c| c.0).peekable();
@@ -371,6 +400,15 @@ fn resemble(query: &str, list: &NameList<'_>, contained: &[(usize, f64, usize)],
             }
             continue;
         }
+        let weakest = best.weakest();
+        if weakest != weakest_seen {
+            weakest_seen = weakest;
+            if let Some(w) = weakest {
+                // Thousandths → the weakest Jaro–Winkler that can tie them.
+                bounds.floor = ((w as f64 - 0.5) / 1000.0 / 0.7 - 1e-6).max(floor);
+                reach.raise(bounds.floor);
+            }
+        }
         candidates.clear();
         for j in 0..names.len() {
             let (mut chars, mut shared, mut name_chars, mut name_shared) = (0, 0, 0, 0);
@@ -382,7 +420,7 @@ fn resemble(query: &str, list: &NameList<'_>, contained: &[(usize, f64, usize)],
                     break;
                 }
                 if c & SPACE != 0 {
-                    close |= reach(chars, shared);
+                    close |= reach.ok(chars, shared);
                     name_chars += chars + 1;
                     name_shared += shared + usize::from(c & SHARED != 0);
                     (chars, shared) = (0, 0);
@@ -393,9 +431,9 @@ fn resemble(query: &str, list: &NameList<'_>, contained: &[(usize, f64, usize)],
                 }
                 end += 1;
             }
-            close |= reach(chars, shared);
+            close |= reach.ok(chars, shared);
             if spaced {
-                close |= reach(name_chars + chars, name_shared + shared);
+                close |= reach.ok(name_chars + chars, name_shared + shared);
             }
             if close {
                 candidates.push((j, &all[start..end]));
@@ -404,11 +442,6 @@ fn resemble(query: &str, list: &NameList<'_>, contained: &[(usize, f64, usize)],
         }
         if candidates.is_empty() {
             continue;
-        }
-        let weakest = best.weakest();
-        if let Some(w) = weakest {
-            // Thousandths → the weakest Jaro–Winkler that can tie them.
-            bounds.floor = ((w as f64 - 0.5) / 1000.0 / 0.7 - 1e-6).max(floor);
         }
         let mut found: Option<(f64, usize)> = None;
         for &(j, name) in &candidates {
