@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-pub use from_store::{fresh_store, open_graph, store_checking, StoreOptions};
+pub use from_store::{fresh_store, open_graph, search_store, store_checking, StoreOptions};
 pub use incremental::{
     article_report, build_graph_incremental, extract_articles, graph_from_entries,
     graph_from_owned, reusable_articles, take_cached, write_store, ArticleCache,

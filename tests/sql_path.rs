@@ -154,5 +154,8 @@ fn search_ranks_the_stores_names_as_the_graphs() {
                 .collect(),
         });
         assert_eq!(rank(text, 10, entities), graph.search(text, 10), "{text}");
+        // The name list `search` reads gives the same hits.
+        let listed = pipeline::search_store(&store, text, 10).unwrap().unwrap();
+        assert_eq!(listed, graph.search(text, 10), "{text}");
     }
 }

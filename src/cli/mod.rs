@@ -144,19 +144,6 @@ impl DataArgs {
         Ok((graph, report))
     }
 
-    /// The store, when a query can answer from it alone: not
-    /// `--curated-only`, a store `open_graph` would use, written from every
-    /// article, and up to date by [`newsgraph::store::Store::check`]'s cheap
-    /// rule. Otherwise `None`, and the query takes the whole graph (which
-    /// says why on standard error, and rebuilds or refuses).
-    pub fn fresh_store(&self) -> anyhow::Result<Option<newsgraph::store::Store>> {
-        if self.curated_only {
-            return Ok(None);
-        }
-        let options = self.store_options(std::path::Path::new("graphs/newsgraph.sqlite"));
-        Ok(pipeline::fresh_store(&self.data, &options)?)
-    }
-
     /// The graph a query about `names` reads, and the ids the names resolve
     /// to: from the store, only the part of the graph the query needs
     /// ([`Need`]), when the store is up to date and resolves every name;
@@ -185,6 +172,31 @@ impl DataArgs {
             }
         }
         self.graph_resolving(names)
+    }
+
+    /// `search`'s hits from the store's name list, read while the store is
+    /// checked ([`newsgraph::query::rank_list`]); `None` when the store cannot answer.
+    pub fn store_search(
+        &self,
+        text: &str,
+        limit: usize,
+    ) -> anyhow::Result<Option<Vec<newsgraph::query::SearchHit>>> {
+        if self.curated_only {
+            return Ok(None);
+        }
+        let options = self.store_options(std::path::Path::new("graphs/newsgraph.sqlite"));
+        let mut timer = Timer::from_env();
+        let Some((store, pending)) = pipeline::store_checking(&self.data, &options)? else {
+            return Ok(None);
+        };
+        let answer = pipeline::search_store(&store, text, limit);
+        timer.lap("read the answer from the store");
+        let fresh = store.finish_check(pending, &self.data)?;
+        timer.lap("check the store is up to date");
+        if fresh != newsgraph::store::Freshness::Fresh {
+            return Ok(None);
+        }
+        Ok(answer?)
     }
 
     /// The whole graph, and the ids `names` resolve to in it.

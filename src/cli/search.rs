@@ -2,9 +2,6 @@
 
 use std::io::Write;
 
-use newsgraph::query::{rank, Searchable};
-use newsgraph::text::fold_name;
-
 use super::table::Table;
 use super::{emit, Answer, DataArgs, FormatArgs, NothingFound, TableFormat};
 
@@ -23,20 +20,8 @@ pub struct SearchArgs {
 impl SearchArgs {
     /// Prints the best matches; exit code 1 when nothing resembles the text.
     pub fn run(&self, data: &DataArgs, out: &mut impl Write) -> anyhow::Result<Answer> {
-        let hits = match data.fresh_store()? {
-            // The store keeps every name folded: no graph needed.
-            Some(store) => {
-                let names = store.names()?;
-                let entities = names.iter().map(|e| Searchable {
-                    id: &e.id,
-                    name: &e.name,
-                    kind: e.kind,
-                    names: std::iter::once((e.id.as_str(), fold_name(&e.id).into()))
-                        .chain(e.names.iter().map(|(n, f)| (n.as_str(), f.as_str().into())))
-                        .collect(),
-                });
-                rank(&self.text, self.limit, entities)
-            }
+        let hits = match data.store_search(&self.text, self.limit)? {
+            Some(hits) => hits,
             None => data.graph()?.search(&self.text, self.limit),
         };
         if hits.is_empty() && !matches!(self.output.format, TableFormat::Json) {

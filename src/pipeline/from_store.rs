@@ -126,6 +126,39 @@ pub fn store_checking(
     Ok(Some((store, pending)))
 }
 
+/// `search` answered from the store's name list ([`crate::query::rank_list`]):
+/// the hits [`KnowledgeGraph::search`](crate::KnowledgeGraph::search) gives over
+/// the graph the store was written from. `None` when the list does not read back.
+pub fn search_store(
+    store: &Store,
+    text: &str,
+    limit: usize,
+) -> Result<Option<Vec<crate::query::SearchHit>>, PipelineError> {
+    let found = store.with_name_blob(|blob| {
+        crate::store::NameList::parse(blob).map(|list| crate::query::rank_list(text, limit, &list))
+    })?;
+    let Some(found) = found else {
+        return Ok(None);
+    };
+    let mut hits = Vec::new();
+    for hit in found {
+        let Some(entity) = store.entity_at(hit.entity)? else {
+            return Ok(None);
+        };
+        let Some(matched) = store.name_at(&entity.id, hit.name)? else {
+            return Ok(None);
+        };
+        hits.push(crate::query::SearchHit {
+            id: entity.id,
+            name: entity.name,
+            kind: entity.kind,
+            matched,
+            score: hit.score,
+        });
+    }
+    Ok(Some(hits))
+}
+
 /// A store that can answer, or why not.
 enum Opened {
     Usable(Store),

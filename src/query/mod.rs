@@ -34,7 +34,7 @@ pub use edges::EdgeFilter;
 pub use late::LateFact;
 pub use neighbors::{Direction, Neighbor, NeighborOptions};
 pub use path::{FactPath, PathOptions, PathStep};
-pub use search::{rank, SearchHit, Searchable};
+pub use search::{rank, rank_list, ListHit, SearchHit, Searchable};
 pub use show::{EntityCard, MeetingCount, OfficeHeld};
 pub use stats::{Component, GraphStats, Ranked};
 pub use summary::FactSummary;

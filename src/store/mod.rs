@@ -25,6 +25,7 @@
 //! ```
 
 mod hash;
+mod names;
 mod read;
 mod schema;
 mod slice;
@@ -38,6 +39,7 @@ pub use hash::{
     article_key, hash_bytes, hash_file, hash_files, matcher_fingerprint, records_fingerprint,
     stamp_files, HashedFile, Stamp, CODE_HASH, RACY_SECONDS,
 };
+pub use names::{encode as encode_names, NameList, ShownEntity};
 pub use read::{Freshness, PendingCheck, Store};
 pub use schema::SCHEMA_VERSION;
 pub use slice::{NamedEntity, Resolved};

@@ -2,7 +2,7 @@
 //! public interface, read with `sqlite3`, Python or Datasette.
 
 /// The schema version recorded in `meta`; a store of another version is rebuilt.
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";
 
 /// Creates every table of an empty store.
 pub const CREATE: &str = r#"
@@ -104,6 +104,9 @@ CREATE TABLE evidence (
 );
 CREATE VIRTUAL TABLE evidence_fts USING fts5 (text, content = 'evidence', content_rowid = 'id');
 CREATE VIRTUAL TABLE names_fts USING fts5 (folded, content = 'aliases', content_rowid = 'rowid');
+CREATE TABLE search_names (
+    data BLOB NOT NULL
+);
 CREATE TABLE articles (
     source_id TEXT PRIMARY KEY REFERENCES sources (id),
     rank INTEGER NOT NULL UNIQUE,

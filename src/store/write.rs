@@ -395,6 +395,7 @@ fn fill(
     write_meta(&tx, inputs, missing, &digest)?;
     write_files(&tx, articles, inputs)?;
     write_entities(&tx, graph)?;
+    super::names::write(&tx, graph.dataset())?;
     write_offices(&tx, graph)?;
     write_sources(&tx, graph, 0)?;
     write_facts(&tx, graph)?;
