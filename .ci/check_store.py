@@ -12,9 +12,13 @@ one = lambda sql, *args: db.execute(sql, args).fetchone()[0]
 
 tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 expected = {"meta", "files", "entities", "aliases", "offices", "tenures", "sources",
-            "facts", "evidence", "evidence_fts", "articles", "extracted"}
+            "facts", "evidence", "evidence_fts", "articles", "extracted", "search_names"}
 assert expected <= tables, expected - tables
-assert one("SELECT value FROM meta WHERE key = 'schema_version'") == "2"
+assert one("SELECT value FROM meta WHERE key = 'schema_version'") == "3"
+# search_names: one blob whose first two little-endian integers count the
+# entities and their names.
+blob = one("SELECT data FROM search_names")
+assert int.from_bytes(blob[:4], "little") == stats["nodes"], "search_names entities"
 assert one("SELECT count(*) FROM entities") == stats["nodes"], stats["nodes"]
 assert one("SELECT count(*) FROM facts") == stats["edges"], stats["edges"]
 for kind, count in stats["kinds"]:
