@@ -72,16 +72,7 @@ fn generated(count: usize) -> Dataset {
 
 /// The reference: every name scored.
 fn reference(dataset: &Dataset, text: &str, limit: usize) -> Vec<SearchHit> {
-    let entities = dataset.entities.values().map(|entity| Searchable {
-        id: &entity.id,
-        name: &entity.name,
-        kind: entity.kind,
-        names: std::iter::once(entity.id.as_str())
-            .chain(entity.all_names().map(|(n, _)| n))
-            .map(|n| (n, fold_name(n).into()))
-            .collect(),
-    });
-    rank(text, limit, entities)
+    rank(text, limit, dataset.entities.values().map(Searchable::of))
 }
 
 /// The fast path, its hits looked up as the store looks them up.

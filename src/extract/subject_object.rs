@@ -105,7 +105,7 @@ impl Extractor {
         let list = list_before(text, args, to, pattern.subject_gap, ok, joiners);
         // "The United States, through USAID and X, provided": the names
         // after "through" are channels of the actor before them.
-        if let Some(first) = list.first().filter(|f| after_intermediary(text, site, f)) {
+        if let Some(first) = list.first().filter(|f| after_intermediary(site, f)) {
             let actor = args.iter().rev().find(|a| {
                 a.range.start >= site.sentence.start && a.range.end <= first.range.start && ok(a)
             });
@@ -256,14 +256,14 @@ fn acting_as<'a>(site: &Site<'a>, actor: &'a Arg, ok: impl Fn(&Arg) -> bool) -> 
     site.args
         .iter()
         .filter(|a| a.range.start >= actor.range.end && a.range.end <= site.trigger.start)
-        .find(|a| after_intermediary(site.text, site, a))
+        .find(|a| after_intermediary(site, a))
         .filter(|channel| ok(channel) && home.is_some() && government(channel.entity) == home)
         .unwrap_or(actor)
 }
 
 /// Whether the word right before `arg` is an intermediary ("through").
-fn after_intermediary(text: &str, site: &Site<'_>, arg: &Arg) -> bool {
-    let before = fold(&text[site.sentence.start..arg.range.start]);
+fn after_intermediary(site: &Site<'_>, arg: &Arg) -> bool {
+    let before = fold(&site.text[site.sentence.start..arg.range.start]);
     let last = before.split_whitespace().next_back().unwrap_or("");
     listed(&Language::english().grammar.intermediaries, last)
 }

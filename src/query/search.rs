@@ -6,7 +6,7 @@ use std::collections::BinaryHeap;
 use serde::Serialize;
 
 use crate::graph::KnowledgeGraph;
-use crate::model::EntityKind;
+use crate::model::{Entity, EntityKind};
 use crate::store::NameList;
 use crate::text::fold_name;
 
@@ -60,6 +60,21 @@ pub struct Searchable<'a> {
     pub kind: EntityKind,
     /// (name, folded name), id first.
     pub names: Vec<(&'a str, std::borrow::Cow<'a, str>)>,
+}
+
+impl<'a> Searchable<'a> {
+    /// An entity's id, name and aliases, each with its folded form.
+    pub fn of(entity: &'a Entity) -> Searchable<'a> {
+        Searchable {
+            id: &entity.id,
+            name: &entity.name,
+            kind: entity.kind,
+            names: std::iter::once(entity.id.as_str())
+                .chain(entity.all_names().map(|(n, _)| n))
+                .map(|n| (n, fold_name(n).into()))
+                .collect(),
+        }
+    }
 }
 
 /// Up to `limit` of `entities` whose names contain or resemble `text`
@@ -473,15 +488,7 @@ impl KnowledgeGraph {
     /// assert_eq!(graph.search("Mayorcas", 1)[0].id, "alejandro-mayorkas");
     /// ```
     pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
-        let entities = self.dataset().entities.values().map(|entity| Searchable {
-            id: &entity.id,
-            name: &entity.name,
-            kind: entity.kind,
-            names: std::iter::once(entity.id.as_str())
-                .chain(entity.all_names().map(|(n, _)| n))
-                .map(|n| (n, fold_name(n).into()))
-                .collect(),
-        });
+        let entities = self.dataset().entities.values().map(Searchable::of);
         rank(text, limit, entities)
     }
 }
