@@ -16,6 +16,7 @@ pub(super) enum CueKind {
     Negation,
     Planned,
     PlannedAnywhere,
+    PlannedUnlessPast,
     PlannedClause,
     InNegotiation,
     Signed,
@@ -44,10 +45,11 @@ pub(super) struct CueSet {
 impl CueSet {
     pub fn new(cues: &Cues) -> CueSet {
         let mut phrases = PhraseSetBuilder::new();
-        let lists: [(&Vec<String>, CueKind); 11] = [
+        let lists: [(&Vec<String>, CueKind); 12] = [
             (&cues.negation, CueKind::Negation),
             (&cues.planned, CueKind::Planned),
             (&cues.planned_anywhere, CueKind::PlannedAnywhere),
+            (&cues.planned_unless_past, CueKind::PlannedUnlessPast),
             (&cues.planned_clause, CueKind::PlannedClause),
             (&cues.in_negotiation, CueKind::InNegotiation),
             (&cues.signed, CueKind::Signed),

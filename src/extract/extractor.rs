@@ -316,13 +316,24 @@ impl Extractor {
         let clause = governing_clause_start(site.text, &site.sentence, site.trigger.start)
             ..site.trigger.start;
         let planned = any_within(site.cues, CueKind::Planned, before(2))
-            || any_within(site.cues, CueKind::PlannedClause, clause)
+            || any_within(site.cues, CueKind::PlannedClause, clause.clone())
             || site.cues.iter().any(|h| {
                 // "ahead of next month's summit" times the summit, not the trigger.
                 h.kind == CueKind::PlannedAnywhere
                     && h.range.start >= window.start + offset
                     && h.range.end <= window.end + offset
                     && !after_time_preposition(site.text, site.sentence.start, h.range.start)
+            })
+            || site.cues.iter().any(|h| {
+                let in_window =
+                    h.range.start >= window.start + offset && h.range.end <= window.end + offset;
+                let in_clause = h.range.start >= clause.start && h.range.end <= clause.end;
+                h.kind == CueKind::PlannedUnlessPast
+                    && (in_window || in_clause)
+                    && !told_in_past(
+                        site.text,
+                        h.range.start.min(site.trigger.start)..site.trigger.end,
+                    )
             });
         if planned && pattern.on_planned == OnPlanned::Drop {
             return Vec::new();
@@ -524,4 +535,13 @@ fn prefer_specific(kept: &mut RelationKind, other: RelationKind) {
         }
         _ => {}
     }
+}
+
+/// Whether a verb in `range` of the text is in a past form ("Later Monday,
+/// he flew to Kenya" tells a fact; "Later Monday he travels" a plan).
+fn told_in_past(text: &str, range: Range<usize>) -> bool {
+    let english = Language::english();
+    fold(&text[range])
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| english.is_past_form(w))
 }

@@ -183,6 +183,12 @@ pub struct Cues {
     pub planned: Vec<String>,
     /// Make a fact planned when they stand within a few words of the trigger ("next month").
     pub planned_anywhere: Vec<String>,
+    /// Make a fact planned when they stand within a few words of the
+    /// trigger or in its clause before it, and no verb from them to the
+    /// trigger is in a past form ("Later Monday Biden travels to Kenya for
+    /// talks with …"; not "Later Monday, he flew to Kenya").
+    #[serde(default)]
+    pub planned_unless_past: Vec<String>,
     /// Make a fact planned when they stand anywhere in the trigger's clause
     /// before it ("will fly to Florida for talks with …").
     pub planned_clause: Vec<String>,

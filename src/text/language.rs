@@ -271,6 +271,22 @@ impl Language {
             .any(|v| v.eq_ignore_ascii_case(word))
     }
 
+    /// Whether a folded word is a verb's past form: a listed irregular past
+    /// or participle ("met", "flown"), or a regular "-ed" form ("visited").
+    ///
+    /// ```
+    /// let english = newsgraph::text::Language::english();
+    /// assert!(english.is_past_form("flew") && english.is_past_form("visited"));
+    /// assert!(!english.is_past_form("travels"));
+    /// ```
+    pub fn is_past_form(&self, folded_word: &str) -> bool {
+        let irregular = self
+            .verbs
+            .iter()
+            .any(|v| v[1] == folded_word || v[2] == folded_word);
+        irregular || (folded_word.len() > 4 && folded_word.ends_with("ed"))
+    }
+
     /// Every form of a verb: base, third person, past (and participle when
     /// it differs), present participle; irregular forms from the pack.
     pub fn inflections(&self, base: &str) -> Vec<String> {
