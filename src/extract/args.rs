@@ -125,6 +125,9 @@ pub fn sentence_args(
             && text[this.range.end..next.range.start].contains(',')
             && (gap.is_empty() || english.is_title(gap))
     };
+    // "the top U.S. commander in Iraq, General Ray Odierno": names inside a
+    // description that a person's name stands in apposition to.
+    let described = |i: usize| description_start(dataset, text, &args, i, role_nouns);
     // A qualifier joins the name it qualifies, so lists read on across it.
     let mut kept: Vec<Arg> = Vec::with_capacity(args.len());
     let mut pending_start: Option<usize> = None;
@@ -135,6 +138,8 @@ pub fn sentence_args(
             }
         } else if compound(i) {
             continue;
+        } else if let Some(start) = described(i) {
+            pending_start.get_or_insert(start.min(arg.range.start));
         } else if qualifier(i) || possessive(i) || title_of(i) {
             pending_start.get_or_insert(arg.range.start);
         } else {
@@ -146,6 +151,85 @@ pub fn sentence_args(
         }
     }
     kept
+}
+
+/// Where the description holding body `args[i]` starts, when the body only
+/// says whose or where a person is: the description ends at a comma before
+/// the person's name ("Gates and the top U.S. commander in Iraq, General Ray
+/// Odierno, met …"; "Chad's Chief of General Staff of the Armed Forces,
+/// General Abakar Daoud"). It runs back to a comma, a semicolon, an opener
+/// ("and", "with") or a person, holds a role noun and no verb in a past
+/// form, and only bodies stand in it.
+fn description_start(
+    dataset: &Dataset,
+    text: &str,
+    args: &[Arg],
+    i: usize,
+    role_nouns: &[String],
+) -> Option<usize> {
+    let kind = |a: &Arg| dataset.entities[a.entity].kind;
+    let this = &args[i];
+    if kind(this) == EntityKind::Person {
+        return None;
+    }
+    let person = args[i + 1..]
+        .iter()
+        .find(|a| kind(a) == EntityKind::Person)?;
+    let (tail, before_name) = text
+        .get(this.range.end..person.range.start)?
+        .split_once(',')?;
+    let english = Language::english();
+    let before_name = before_name.trim();
+    if before_name.contains([',', ';'])
+        || !(before_name.is_empty() || english.is_title(before_name))
+        || tail.contains([';', '(', ')', '"', '\u{201c}'])
+    {
+        return None;
+    }
+    // A bounded look back, never past the last person named.
+    let floor = args[..i]
+        .iter()
+        .rev()
+        .find(|a| kind(a) == EntityKind::Person)
+        .map_or(0, |a| a.range.end);
+    let mut from = this
+        .range
+        .start
+        .saturating_sub(tuning().description_bytes)
+        .max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..this.range.start];
+    from += head.rfind([',', ';', '(']).map_or(0, |c| c + 1);
+    let mut start = from;
+    for (at, word) in words_at(&text[from..this.range.start]) {
+        if listed(&english.grammar.description_openers, &fold(word)) {
+            start = from + at + word.len();
+        }
+    }
+    let words: Vec<&str> = words_at(&text[start..this.range.start])
+        .chain(words_at(tail))
+        .map(|(_, w)| w)
+        .collect();
+    let role = words.iter().any(|w| listed(role_nouns, &fold(w)));
+    // A capitalised word belongs to a name or a title ("Armed Forces").
+    let verb = words.iter().any(|w| {
+        let folded = fold(w);
+        w.starts_with(char::is_lowercase)
+            && (english.is_past_form(&folded) || english.is_reporting(&folded))
+    });
+    let start = start + (text[start..].len() - text[start..].trim_start().len());
+    (role && !verb && words.len() <= tuning().description_words).then_some(start)
+}
+
+/// The words of `text` with their byte offsets, stripped of punctuation.
+fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace().filter_map(move |w| {
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let offset = word.as_ptr() as usize - text.as_ptr() as usize;
+        (!word.is_empty()).then_some((offset, word))
+    })
 }
 
 fn merged_args(text: &str, mentions: &[&Mention]) -> Vec<Arg> {

@@ -132,6 +132,11 @@ pub struct Tuning {
     pub opener_subject_words: usize,
     /// Bytes before a name read for the title heading "the X of" it.
     pub of_head_bytes: usize,
+    /// Bytes before a name read for the description it stands in ("the top
+    /// U.S. commander in Iraq, General Ray Odierno").
+    pub description_bytes: usize,
+    /// Words at most in a description a person's name stands in apposition to.
+    pub description_words: usize,
     /// Words between two mentions of one entity that still make one mention.
     pub same_entity_gap_words: usize,
     /// Words between a possessive and the name it qualifies ("Burma's Ministry of Defense").
@@ -237,6 +242,8 @@ impl Tuning {
             ("list_title_words", self.list_title_words),
             ("opener_subject_words", self.opener_subject_words),
             ("of_head_bytes", self.of_head_bytes),
+            ("description_bytes", self.description_bytes),
+            ("description_words", self.description_words),
             ("same_entity_gap_words", self.same_entity_gap_words),
             (
                 "possessive_qualifier_words",
@@ -451,6 +458,9 @@ pub struct Grammar {
     /// Auxiliaries of the present perfect ("has visited"): a fact told so
     /// belongs to the time of writing, not to a date an earlier sentence gave.
     pub perfect_auxiliaries: Vec<String>,
+    /// Words that open a description a person's name is in apposition to
+    /// ("Gates and | the top U.S. commander in Iraq, General Ray Odierno").
+    pub description_openers: Vec<String>,
 }
 
 /// Whether `word` is one of `list`'s words, compared exactly.
