@@ -420,8 +420,12 @@ pub fn not_after(date: Date, reference: Option<Date>) -> Date {
     .unwrap_or(date)
 }
 
-/// Drops a fact dated only by the article's fallback when the article also
-/// states it with a date of its own (a headline repeating the body).
+/// Drops a fact its own sentence gives no date for when the article states
+/// it elsewhere with one: a headline repeating the body (fallback date), or
+/// a later retelling that inherited an unrelated earlier date ("… on June
+/// 30th. Gates flew to Baghdad after a stop in Tallil" after "met … in
+/// Baghdad Tuesday"). An undated fact is kept when the article dates it
+/// only by context.
 pub fn drop_undated_repeats(facts: &mut Vec<ExtractedFact>) {
     let key = |f: &ExtractedFact| {
         let (a, b) = if f.relation.is_symmetric() && f.object < f.subject {
@@ -431,12 +435,22 @@ pub fn drop_undated_repeats(facts: &mut Vec<ExtractedFact>) {
         };
         (a, f.relation.name(), b)
     };
-    let dated: std::collections::HashSet<_> = facts
-        .iter()
-        .filter(|f| f.date_origin != DateOrigin::Fallback)
-        .map(key)
-        .collect();
-    facts.retain(|f| f.date_origin != DateOrigin::Fallback || !dated.contains(&key(f)));
+    let with_origin = |origin: DateOrigin| -> std::collections::HashSet<_> {
+        facts
+            .iter()
+            .filter(|f| f.date_origin == origin)
+            .map(key)
+            .collect()
+    };
+    let (stated, inherited) = (
+        with_origin(DateOrigin::Sentence),
+        with_origin(DateOrigin::Context),
+    );
+    facts.retain(|f| match f.date_origin {
+        DateOrigin::Sentence => true,
+        DateOrigin::Context => !stated.contains(&key(f)),
+        DateOrigin::Fallback => !stated.contains(&key(f)) && !inherited.contains(&key(f)),
+    });
 }
 
 /// A visit told by a fronted locative: "In Serbia Wednesday, Biden called
