@@ -379,11 +379,31 @@ fn is_semicolon_list_gap(text: &str, gap: &str, next: &Arg, joiners: &[String]) 
     let Some(rest) = gap.trim().strip_prefix(';') else {
         return false;
     };
-    let rest = rest.trim();
+    let rest = without_item_description(rest.trim());
     if rest.is_empty() {
         return text[next.range.end..].trim_start().starts_with(';');
     }
     listed(joiners, &fold(rest))
+}
+
+/// A list item's gap without the short lower-case description that opens
+/// the item before its name ("; his son, Jose Alejos" → ";"; "; and his
+/// spouse, Beatriz" → "; and").
+fn without_item_description(rest: &str) -> &str {
+    let Some(head) = rest.strip_suffix(',') else {
+        return rest;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let described = words.iter().all(|w| w.starts_with(char::is_lowercase))
+        && (1..=tuning().item_description_words).contains(&words.len());
+    if !described {
+        return rest;
+    }
+    // Keep a leading joiner ("and"): it still ends the list.
+    match words.first() {
+        Some(&"and") if words.len() > 1 => "and",
+        _ => "",
+    }
 }
 
 /// Whether `gap` between two list items is a separator (a comma or a
@@ -589,6 +609,32 @@ mod tests {
         for gap in ["", " ", " met ", " and then ", " for the "] {
             assert!(!is_list_gap(gap, &joiners), "{gap:?}");
         }
+    }
+
+    #[test]
+    fn described_list_items() {
+        let joiners = vec!["and".to_string()];
+        let text = "his spouse, A; his son, B; and his minor daughter, C.";
+        let item = |name: &str| {
+            let at = text.find(name).unwrap();
+            arg(at..at + 1)
+        };
+        assert!(is_semicolon_list_gap(
+            text,
+            "; his son, ",
+            &item("B"),
+            &joiners
+        ));
+        assert!(is_semicolon_list_gap(
+            text,
+            "; and his minor daughter, ",
+            &item("C"),
+            &joiners
+        ));
+        assert_eq!(
+            without_item_description("Prime Minister,"),
+            "Prime Minister,"
+        );
     }
 
     #[test]

@@ -37,12 +37,13 @@ pub fn governing_clause_start(text: &str, sentence: &Range<usize>, at: usize) ->
     start
 }
 
-/// Where the clause that holds byte `from` ends: at the first `;` after it,
-/// or the first clause stop word ("as", "for", "pursuant"), else at the
-/// sentence's end.
+/// Where the clause that holds byte `from` ends: at the first `;` after it
+/// that opens another clause (not one between list items: "his spouse, A;
+/// his son, B; and his daughter"), or the first clause stop word ("as",
+/// "for", "pursuant"), else at the sentence's end.
 pub fn clause_end(text: &str, sentence: &Range<usize>, from: usize, stops: &[String]) -> usize {
     let rest = &text[from..sentence.end];
-    let end = rest.find(';').map_or(sentence.end, |i| from + i);
+    let end = clause_semicolon(rest).map_or(sentence.end, |i| from + i);
     let words: Vec<(usize, String)> = rest
         .split_whitespace()
         .map(|w| {
@@ -63,6 +64,33 @@ pub fn clause_end(text: &str, sentence: &Range<usize>, from: usize, stops: &[Str
         }
     }
     end
+}
+
+/// The first `;` in `rest` whose segment (to the next `;`) holds a verb:
+/// it opens a clause. Segments without one are list items.
+fn clause_semicolon(rest: &str) -> Option<usize> {
+    let english = Language::english();
+    let grammar = &english.grammar;
+    let verb = |w: &str| {
+        let folded = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        w.starts_with(char::is_lowercase)
+            && (english.is_past_form(&folded)
+                || listed(&grammar.passive_auxiliaries, &folded)
+                || listed(&grammar.future_modals, &folded)
+                || listed(&grammar.perfect_auxiliaries, &folded)
+                || listed(&grammar.copulas, &folded))
+    };
+    let mut at = 0;
+    while let Some(i) = rest[at..].find(';') {
+        let semicolon = at + i;
+        let segment = &rest[semicolon + 1..];
+        let segment = segment.find(';').map_or(segment, |j| &segment[..j]);
+        if segment.split_whitespace().any(verb) {
+            return Some(semicolon);
+        }
+        at = semicolon + 1;
+    }
+    None
 }
 
 /// When an appositive stands between a subject and the trigger at `at`
@@ -172,6 +200,17 @@ mod tests {
             before_appositive(plain, &(0..plain.len()), &[arg(0..8)], at),
             at
         );
+    }
+
+    #[test]
+    fn semicolons_between_list_items_do_not_end_the_clause() {
+        let text = "designating his spouse, A; his son, B; and his daughter; B was also listed.";
+        let sentence = 0..text.len();
+        let end = clause_end(text, &sentence, 0, &[]);
+        assert_eq!(&text[end..], "; B was also listed.");
+        let clauses = "designating A; the Department is also designating B.";
+        let end = clause_end(clauses, &(0..clauses.len()), 0, &[]);
+        assert_eq!(&clauses[end..], "; the Department is also designating B.");
     }
 
     #[test]

@@ -101,8 +101,26 @@ impl Extractor {
         let (text, trigger, args) = (site.text, &site.trigger, site.args);
         let joiners = &self.set.cues.list_joiners;
         let to = before_appositive(text, &site.sentence, args, trigger.start);
-        let ok = |a: &Arg| accepts.subject(a);
+        // "In addition to Mr. Alejos, the Department is designating …": a
+        // name in a fronted phrase is no subject of the clause after it.
+        let fronted = fronted_phrase(site).filter(|f| f.end <= trigger.start);
+        let ok =
+            |a: &Arg| accepts.subject(a) && fronted.as_ref().is_none_or(|f| a.range.end > f.end);
         let list = list_before(text, args, to, pattern.subject_gap, ok, joiners);
+        // "Clinton is in Nigeria for talks with Jonathan": a name governed
+        // by a preposition is no subject; the name before it is.
+        let list = match list.last() {
+            Some(last) if after_locative(site, last) => {
+                let before = |a: &Arg| ok(a) && a.range.end <= last.range.start;
+                let earlier = list_before(text, args, to, pattern.subject_gap, before, joiners);
+                if earlier.is_empty() {
+                    list
+                } else {
+                    earlier
+                }
+            }
+            _ => list,
+        };
         // "The United States, through USAID and X, provided": the names
         // after "through" are channels of the actor before them.
         if let Some(first) = list.first().filter(|f| after_intermediary(site, f)) {
@@ -390,4 +408,29 @@ fn sole_foreign_party(
     others
         .all(|a| a.entity == first.entity)
         .then(|| Party::of(first))
+}
+
+/// Whether `arg` is governed by a preposition of place ("in Nigeria").
+fn after_locative(site: &Site<'_>, arg: &Arg) -> bool {
+    let before = fold(&site.text[site.sentence.start..arg.range.start]);
+    let mut words = before.split_whitespace().rev();
+    let word = match words.next() {
+        Some("the") => words.next(),
+        other => other,
+    };
+    word.is_some_and(|w| listed(&Language::english().grammar.place_prepositions, w))
+}
+
+/// The fronted phrase a sentence opens with, up to its comma: "In addition
+/// to Mr. Alejos,", "Like the United States,". It opens with one of the
+/// pack's fronting words and is short.
+fn fronted_phrase(site: &Site<'_>) -> Option<std::ops::Range<usize>> {
+    let english = Language::english();
+    let sentence = &site.text[site.sentence.clone()];
+    let comma = sentence.find(',')?;
+    let phrase = &sentence[..comma];
+    let first = fold(phrase.split_whitespace().next()?);
+    let short = phrase.split_whitespace().count() <= tuning().fronted_phrase_words;
+    (short && listed(&english.grammar.fronting_words, &first))
+        .then(|| site.sentence.start..site.sentence.start + comma)
 }

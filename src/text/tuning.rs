@@ -137,6 +137,10 @@ pub struct Tuning {
     pub description_bytes: usize,
     /// Words at most in a description a person's name stands in apposition to.
     pub description_words: usize,
+    /// Words at most in a fronted phrase before its comma ("In addition to Mr. Alejos,").
+    pub fronted_phrase_words: usize,
+    /// Words at most in the description opening a list item before its name ("; his son, Jose …").
+    pub item_description_words: usize,
     /// Words between two mentions of one entity that still make one mention.
     pub same_entity_gap_words: usize,
     /// Words between a possessive and the name it qualifies ("Burma's Ministry of Defense").
@@ -244,6 +248,8 @@ impl Tuning {
             ("of_head_bytes", self.of_head_bytes),
             ("description_bytes", self.description_bytes),
             ("description_words", self.description_words),
+            ("fronted_phrase_words", self.fronted_phrase_words),
+            ("item_description_words", self.item_description_words),
             ("same_entity_gap_words", self.same_entity_gap_words),
             (
                 "possessive_qualifier_words",
@@ -461,6 +467,15 @@ pub struct Grammar {
     /// Words that open a description a person's name is in apposition to
     /// ("Gates and | the top U.S. commander in Iraq, General Ray Odierno").
     pub description_openers: Vec<String>,
+    /// Prepositions that say where someone is ("in Nigeria"): a name after
+    /// one is no subject of the verb that follows when a name stands before it.
+    pub place_prepositions: Vec<String>,
+    /// Words that open a fronted phrase ("In addition to Mr. Alejos, the
+    /// Department …"): the names in it are no subject of the clause after it.
+    pub fronting_words: Vec<String>,
+    /// Present forms of "be" ("is", "are"): with a past form or an
+    /// auxiliary they tell a clause from a list item.
+    pub copulas: Vec<String>,
 }
 
 /// Whether `word` is one of `list`'s words, compared exactly.
