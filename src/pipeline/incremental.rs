@@ -256,6 +256,7 @@ pub fn build_graph_incremental(
         patterns,
         style,
     } = loaded;
+    let mut laps = super::timing::Laps::start();
     let store = store_path
         .filter(|p| p.is_file())
         .and_then(|p| Store::open(p).ok());
@@ -263,8 +264,11 @@ pub fn build_graph_incremental(
         Some(store) => reusable_articles(store, &dataset, &patterns)?,
         None => ArticleCache::new(),
     };
+    laps.lap("read the cached facts");
     let (entries, skipped) = extract_articles(&dataset, &patterns, &cache, true, progress);
+    laps.lap("read, hash and match the articles");
     let (graph, mut report) = graph_from_entries(dataset, &entries, skipped);
+    laps.lap("merge the facts into the graph");
     report.patterns = patterns.patterns.len();
     Ok((graph.with_style(style), report, entries))
 }
