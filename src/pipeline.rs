@@ -13,6 +13,7 @@
 mod from_store;
 mod incremental;
 pub mod lines;
+mod timing;
 
 use std::path::{Path, PathBuf};
 
@@ -293,24 +294,103 @@ pub const MAX_DRAWN_NODES: usize = 3000;
 /// Focus files of people who no longer qualify are removed, so the directory
 /// always matches the data.
 pub fn write_exports(graph: &KnowledgeGraph, out_dir: &Path) -> Result<BuildReport, ExportError> {
+    write_exports_reusing(graph, out_dir, None)
+}
+
+/// [`write_exports`], keeping in the folder `cache` an index of the records
+/// of each whole-graph export, and copying the records the last build wrote
+/// instead of formatting them again (see [`export::reuse`]): the same bytes
+/// as without it. `build` keeps it beside the store (`PATH.exports`).
+pub fn write_exports_reusing(
+    graph: &KnowledgeGraph,
+    out_dir: &Path,
+    cache: Option<&Path>,
+) -> Result<BuildReport, ExportError> {
     let staging = export::Staging::begin(out_dir)?;
-    let (mut report, kept) = write_set(graph, staging.path(), out_dir)?;
+    let (mut report, kept, indexes) = write_set(graph, staging.path(), out_dir, cache)?;
     report.written = report.written.iter().map(|p| staging.target(p)).collect();
     staging.publish()?;
     remove_stale_focus(&out_dir.join("focus"), &kept)?;
+    if let Some(cache) = cache {
+        save_indexes(cache, out_dir, indexes)?;
+    }
     Ok(report)
 }
 
-/// Writes every export into `stage`; returns the report (paths in `stage`)
-/// and the focus files of `out_dir` that stay.
+/// The folder of the exports' indexes beside the store at `store`: `store`
+/// with `.exports` added.
+pub fn exports_cache(store: &Path) -> PathBuf {
+    let mut name = store.as_os_str().to_owned();
+    name.push(".exports");
+    PathBuf::from(name)
+}
+
+/// An export's index, to save once the export is published.
+type Indexed = (&'static str, export::reuse::Context, export::reuse::Index);
+
+/// Saves the index of each published export into `cache`.
+fn save_indexes(cache: &Path, out_dir: &Path, indexes: Vec<Indexed>) -> Result<(), ExportError> {
+    let fail = |source| ExportError::Write {
+        path: cache.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(cache).map_err(fail)?;
+    for (name, context, index) in indexes {
+        let index_path = export::reuse::index_path(cache, name);
+        export::reuse::save_index(&index_path, &out_dir.join(name), context, &index).map_err(
+            |source| ExportError::Write {
+                path: index_path,
+                source,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes every export into `stage`; returns the report (paths in `stage`),
+/// the focus files of `out_dir` that stay, and the index of each export
+/// written as records (when there is a `cache`).
 fn write_set(
     graph: &KnowledgeGraph,
     stage: &Path,
     out_dir: &Path,
-) -> Result<(BuildReport, Vec<PathBuf>), ExportError> {
+    cache: Option<&Path>,
+) -> Result<(BuildReport, Vec<PathBuf>, Vec<Indexed>), ExportError> {
+    use export::reuse::{Context, Key, Records};
     let mut report = BuildReport::default();
     let mut skipped = Vec::new();
+    let mut laps = timing::Laps::start();
     let all = View::all(graph);
+    let (keys, context) = match cache {
+        Some(_) => (export::reuse::fact_keys(graph), Some(Context::of(graph))),
+        None => (Vec::new(), None),
+    };
+    laps.lap("the facts' keys");
+    // One whole-graph export, written as records: copied from the last
+    // build's file where its index allows.
+    type Writer = fn(&View<'_>, &mut Records<'_>, &[Key]) -> std::io::Result<()>;
+    let records = |name: &'static str, write: Writer| -> Result<Option<Indexed>, ExportError> {
+        let path = stage.join(name);
+        let mut laps = timing::Laps::start();
+        let mut indexed = None;
+        export::write_atomic_with(&path, |out| {
+            let (mut records, context) = match (cache, context) {
+                (Some(cache), Some(context)) => {
+                    let context = context.with(name);
+                    let index = export::reuse::index_path(cache, name);
+                    let old = out_dir.join(name);
+                    (Records::reusing(out, &index, &old, context), Some(context))
+                }
+                _ => (Records::fresh(out), None),
+            };
+            write(&all, &mut records, &keys)?;
+            let index = records.finish()?;
+            indexed = context.map(|context| (name, context, index));
+            Ok(())
+        })?;
+        laps.lap(name);
+        Ok(indexed)
+    };
     // The big data exports stream to their files, two at a time (each is
     // one thread's serialising; the halves are about the same size).
     let graphml = stage.join("newsgraph.graphml");
@@ -318,18 +398,37 @@ fn write_set(
     let ftm = stage.join("newsgraph.ftm.json");
     let dot_path = stage.join("newsgraph.dot");
     let (one, other) = rayon::join(
-        || -> Result<(), ExportError> {
-            export::write_atomic_with(&graphml, |out| export::write_view_graphml(&all, out))?;
-            export::write_atomic_with(&ftm, |out| export::write_ftm(&all, out))?;
-            export::write_atomic_with(&dot_path, |out| export::write_view_dot(&all, out))
+        || -> Result<Vec<Indexed>, ExportError> {
+            let graphml = records("newsgraph.graphml", export::write_graphml_records)?;
+            let ftm = records("newsgraph.ftm.json", export::write_ftm_records)?;
+            let dot = records("newsgraph.dot", export::write_dot_records)?;
+            Ok([graphml, ftm, dot].into_iter().flatten().collect())
         },
         || {
-            export::write_atomic_with(&json, |out| export::write_cytoscape(&all, out))?;
-            export::write_csv_files(&all, &stage.join("csv"))
+            let json = records("newsgraph.json", export::write_cytoscape_records)?;
+            let mut csv = Vec::new();
+            for (name, bytes) in export::csv_node_files(&all)? {
+                let path = stage.join("csv").join(name);
+                export::write_atomic(&path, &bytes)?;
+                csv.push(path);
+            }
+            let edges = records("csv/edges.csv", export::write_edges_csv_records)?;
+            let gephi = records("csv/gephi-edges.csv", export::write_gephi_edges_csv_records)?;
+            csv.insert(1, stage.join("csv/edges.csv"));
+            csv.push(stage.join("csv/gephi-edges.csv"));
+            Ok::<_, ExportError>(([json, edges, gephi], csv))
         },
     );
-    one?;
-    let csv = other?;
+    let mut indexes = one?;
+    let (more, csv) = other?;
+    indexes.extend(more.into_iter().flatten());
+    laps.lap("the data exports");
+    for (name, _, index) in &indexes {
+        laps.note(&format!(
+            "{name}: {} records copied, {} formatted",
+            index.copied, index.formatted
+        ));
+    }
     report
         .written
         .extend([dot_path.clone(), graphml, json, ftm]);
@@ -387,6 +486,7 @@ fn write_set(
         }
         Err(other) => return Err(other),
     };
+    laps.lap("the overview picture and page");
     let focus_dir = stage.join("focus");
     let out_focus = out_dir.join("focus");
     let out_focus = out_focus.as_path();
@@ -431,8 +531,9 @@ fn write_set(
             kept.push(kept_base.with_extension("svg"));
         }
     }
+    laps.lap("the focus pictures");
     report.skipped = skipped;
-    Ok((report, kept))
+    Ok((report, kept, indexes))
 }
 
 /// The picture the last build laid out from the same DOT text: `base.svg`,

@@ -32,8 +32,9 @@ fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_none_or(|e| e != "stamps") {
-                // The stamps file holds modification times: a cache, not output.
+            } else if path.extension().is_none_or(|e| e != "stamps" && e != "idx") {
+                // The stamps file and the exports' indexes hold modification
+                // times: caches, not output.
                 let name = path.strip_prefix(dir).unwrap().display().to_string();
                 out.insert(name, std::fs::read(&path).unwrap());
             }
@@ -461,4 +462,99 @@ fn adding_articles_updates_the_store_in_place_to_the_rows_of_a_full_build() {
     );
     assert_eq!(notes, "");
     assert!(who.contains("added-2"), "{who}");
+}
+
+/// Builds into `incremental` with timings on, then into `full` from the same
+/// data without any cache; every export must be the same bytes. Returns the
+/// incremental build's notes of records copied and formatted.
+fn build_both_and_compare(dir: &Path) -> String {
+    let output = newsgraph()
+        .current_dir(dir)
+        .env("NEWSGRAPH_TIMINGS", "1")
+        .args(["build", "--out", "incremental"])
+        .assert()
+        .success();
+    let notes = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    let _ = std::fs::remove_dir_all(dir.join("full"));
+    run(dir, &["build", "--out", "full"]);
+    let incremental = files_under(&dir.join("incremental"));
+    let full = files_under(&dir.join("full"));
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &full {
+        if !name.ends_with(".sqlite") {
+            assert!(incremental[name] == *bytes, "{name} differs");
+        }
+    }
+    notes
+}
+
+#[test]
+fn export_records_are_copied_only_when_their_index_allows() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(Path::new("data"), &data);
+    run(dir.path(), &["build", "--out", "incremental"]);
+    let cache = dir.path().join("incremental/newsgraph.sqlite.exports");
+    assert!(cache.join("newsgraph.json.idx").is_file());
+    // Nothing changed: every record is copied.
+    let notes = build_both_and_compare(dir.path());
+    assert!(
+        notes.contains("newsgraph.graphml: 134 records copied, 0 formatted"),
+        "{notes}"
+    );
+    // A new, a removed and a changed article.
+    edit_dataset(&data);
+    let notes = build_both_and_compare(dir.path());
+    assert!(notes.contains(" formatted)"), "{notes}");
+    // An entity renamed: every article is matched again, and every record
+    // is formatted again (names reach facts' lines).
+    let people = data.join("people.ron");
+    let text = std::fs::read_to_string(&people).unwrap();
+    std::fs::write(
+        &people,
+        text.replace("name: \"Antony Blinken\"", "name: \"Tony Blinken\""),
+    )
+    .unwrap();
+    let notes = build_both_and_compare(dir.path());
+    assert!(
+        notes.contains("newsgraph.graphml: 0 records copied"),
+        "{notes}"
+    );
+    // A corrupt index, a missing one, and an export edited since it was
+    // written: those files are formatted whole, the same bytes.
+    std::fs::write(
+        cache.join("newsgraph.json.idx"),
+        b"newsgraph-export-index 1\ngarbage",
+    )
+    .unwrap();
+    std::fs::remove_file(cache.join("newsgraph.dot.idx")).unwrap();
+    let graphml = dir.path().join("incremental/newsgraph.graphml");
+    let mut text = std::fs::read(&graphml).unwrap();
+    text[100] = b'!';
+    std::fs::write(&graphml, text).unwrap();
+    let notes = build_both_and_compare(dir.path());
+    assert!(
+        notes.contains("newsgraph.json: 0 records copied"),
+        "{notes}"
+    );
+    assert!(notes.contains("newsgraph.dot: 0 records copied"), "{notes}");
+    assert!(
+        notes.contains("newsgraph.graphml: 0 records copied"),
+        "{notes}"
+    );
+    assert!(
+        !notes.contains("newsgraph.ftm.json: 0 records copied"),
+        "{notes}"
+    );
+    // The whole cache gone: a full write.
+    std::fs::remove_dir_all(&cache).unwrap();
+    let notes = build_both_and_compare(dir.path());
+    assert!(
+        notes.contains("newsgraph.ftm.json: 0 records copied"),
+        "{notes}"
+    );
+    assert!(cache.join("newsgraph.ftm.json.idx").is_file());
 }

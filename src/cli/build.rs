@@ -49,7 +49,9 @@ fn run(data: &DataArgs, dir: &Path, facts: &[PathBuf], out: &mut impl Write) -> 
     super::check::summary(&graph, report.patterns, out)?;
     super::check::matcher_summary(&report, out)?;
     super::check::late_dates(&graph, false, out)?;
-    let written = pipeline::write_exports(&graph, dir)?;
+    timer.lap("summarise the graph");
+    let cache = pipeline::exports_cache(&store);
+    let written = pipeline::write_exports_reusing(&graph, dir, Some(&cache))?;
     timer.lap("write the exports");
     for path in &written.written {
         writeln!(out, "wrote {}", path.display())?;

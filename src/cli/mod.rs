@@ -222,7 +222,9 @@ impl DataArgs {
     /// written are not matched again. Also returns what the new store keeps
     /// of each article.
     pub fn build_graph(&self, store: &std::path::Path) -> anyhow::Result<Built> {
+        let mut timer = Timer::from_env();
         let loaded = self.load()?;
+        timer.sub_lap("load and validate the data");
         let patterns = loaded.patterns.clone();
         if self.curated_only {
             let report = ExtractionReport {
@@ -297,6 +299,14 @@ impl Timer {
     pub fn lap(&mut self, stage: &str) {
         if let Some(start) = &mut self.0 {
             eprintln!("timing: {stage} {:.3} s", start.elapsed().as_secs_f64());
+            *start = std::time::Instant::now();
+        }
+    }
+
+    /// Prints the time since the last lap, indented under a stage.
+    pub fn sub_lap(&mut self, stage: &str) {
+        if let Some(start) = &mut self.0 {
+            eprintln!("timing:   {stage} {:.3} s", start.elapsed().as_secs_f64());
             *start = std::time::Instant::now();
         }
     }

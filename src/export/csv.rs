@@ -25,6 +25,7 @@ use std::borrow::Cow;
 
 use super::clean::without_controls;
 use super::graphml::LIST_SEPARATOR;
+use super::reuse::{Key, Records};
 use super::view::View;
 use crate::graph::present::edge_label;
 use crate::graph::FactRef;
@@ -96,10 +97,29 @@ pub fn write_csv_files(
 /// The four CSV files of a view: (file name, contents).
 pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error> {
     let entities = view.entities();
-    let facts = view.facts();
-    let mut out = Vec::new();
+    Ok(vec![
+        ("nodes.csv", neo4j_nodes(&entities)?),
+        ("edges.csv", edges_file(view, write_edges_csv_records)?),
+        ("gephi-nodes.csv", gephi_nodes(&entities)?),
+        (
+            "gephi-edges.csv",
+            edges_file(view, write_gephi_edges_csv_records)?,
+        ),
+    ])
+}
 
-    // Neo4j
+/// The CSV files of a view without their edge files: `nodes.csv` and
+/// `gephi-nodes.csv` (small: one row per entity).
+pub fn csv_node_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error> {
+    let entities = view.entities();
+    Ok(vec![
+        ("nodes.csv", neo4j_nodes(&entities)?),
+        ("gephi-nodes.csv", gephi_nodes(&entities)?),
+    ])
+}
+
+/// `nodes.csv` of these entities.
+fn neo4j_nodes(entities: &[&Entity]) -> Result<Vec<u8>, csv::Error> {
     let mut nodes = csv::Writer::from_writer(Vec::new());
     nodes.write_record([
         "id:ID",
@@ -113,7 +133,7 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
         "description",
         "date",
     ])?;
-    for e in &entities {
+    for e in entities {
         let label = capitalised(e.kind.as_str());
         write_row(
             &mut nodes,
@@ -131,8 +151,46 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
             ],
         )?;
     }
-    out.push(("nodes.csv", finish(nodes)?));
+    finish(nodes)
+}
 
+/// An edge file of a view, in memory.
+fn edges_file(
+    view: &View<'_>,
+    write: fn(&View<'_>, &mut Records<'_>, &[Key]) -> std::io::Result<()>,
+) -> Result<Vec<u8>, csv::Error> {
+    let mut bytes = Vec::new();
+    let mut records = Records::fresh(&mut bytes);
+    write(view, &mut records, &[])?;
+    records.finish()?;
+    Ok(bytes)
+}
+
+/// `gephi-nodes.csv` of these entities.
+fn gephi_nodes(entities: &[&Entity]) -> Result<Vec<u8>, csv::Error> {
+    let mut nodes = csv::Writer::from_writer(Vec::new());
+    nodes.write_record([
+        "Id", "Label", "Kind", "Country", "Parent", "Category", "Aliases",
+    ])?;
+    for e in entities {
+        write_row(
+            &mut nodes,
+            [
+                e.id.as_str(),
+                &e.name,
+                e.kind.as_str(),
+                e.country.as_deref().unwrap_or(""),
+                e.parent.as_deref().unwrap_or(""),
+                e.category.as_deref().unwrap_or(""),
+                &e.aliases.join(LIST_SEPARATOR),
+            ],
+        )?;
+    }
+    finish(nodes)
+}
+
+/// The header line of `edges.csv`.
+fn neo4j_edges_header() -> Result<Vec<u8>, csv::Error> {
     let mut edges = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
         ":START_ID",
@@ -155,48 +213,24 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
             .map(|(name, ty)| format!("{name}:{ty}")),
     );
     edges.write_record(&header)?;
-    for f in &facts {
-        let mut row = vec![
-            f.from.id.clone(),
-            f.to.id.clone(),
-            f.fact.relation.name().to_uppercase(),
-            f.id().to_string(),
-            f.fact.date.map(|d| d.to_string()).unwrap_or_default(),
-            f.fact
-                .date
-                .map(|d| d.precision().as_str().to_string())
-                .unwrap_or_default(),
-            f.fact.origin.as_str().to_string(),
-            f.fact.event.clone().unwrap_or_default(),
-            f.fact.sources().join(";"),
-            evidence(f),
-        ];
-        row.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| attribute(f, name)));
-        write_row(&mut edges, &row)?;
-    }
-    out.push(("edges.csv", finish(edges)?));
+    finish(edges)
+}
 
-    // Gephi
-    let mut nodes = csv::Writer::from_writer(Vec::new());
-    nodes.write_record([
-        "Id", "Label", "Kind", "Country", "Parent", "Category", "Aliases",
-    ])?;
-    for e in &entities {
-        write_row(
-            &mut nodes,
-            [
-                e.id.as_str(),
-                &e.name,
-                e.kind.as_str(),
-                e.country.as_deref().unwrap_or(""),
-                e.parent.as_deref().unwrap_or(""),
-                e.category.as_deref().unwrap_or(""),
-                &e.aliases.join(LIST_SEPARATOR),
-            ],
-        )?;
-    }
-    out.push(("gephi-nodes.csv", finish(nodes)?));
+/// Writes `edges.csv` of a view through `records`: each fact's row is a
+/// record with its fact's key (`keys`, by edge index; see [`super::reuse`]).
+pub fn write_edges_csv_records(
+    view: &View<'_>,
+    records: &mut Records<'_>,
+    keys: &[Key],
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    records.write_all(&neo4j_edges_header()?)?;
+    edge_rows(records, &view.facts(), keys, neo4j_row)?;
+    Ok(())
+}
 
+/// The header line of `gephi-edges.csv`.
+fn gephi_edges_header() -> Result<Vec<u8>, csv::Error> {
     let mut edges = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
         "Source",
@@ -215,34 +249,90 @@ pub fn to_csv_files(view: &View<'_>) -> Result<Vec<(&'static str, Vec<u8>)>, csv
     .collect();
     header.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| capitalised(name)));
     edges.write_record(&header)?;
-    for f in &facts {
-        let interval = f
-            .fact
+    finish(edges)
+}
+
+/// Writes `gephi-edges.csv` of a view through `records`, as
+/// [`write_edges_csv_records`] writes `edges.csv`.
+pub fn write_gephi_edges_csv_records(
+    view: &View<'_>,
+    records: &mut Records<'_>,
+    keys: &[Key],
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    records.write_all(&gephi_edges_header()?)?;
+    edge_rows(records, &view.facts(), keys, gephi_row)?;
+    Ok(())
+}
+
+/// The cells of a fact's row in `edges.csv`.
+fn neo4j_row(f: &FactRef<'_>) -> Vec<String> {
+    let mut row = vec![
+        f.from.id.clone(),
+        f.to.id.clone(),
+        f.fact.relation.name().to_uppercase(),
+        f.id().to_string(),
+        f.fact.date.map(|d| d.to_string()).unwrap_or_default(),
+        f.fact
             .date
-            .map(|d| format!("<[{}, {}]>", d.first_day(), d.last_day()))
-            .unwrap_or_default();
-        let mut row = vec![
-            f.from.id.clone(),
-            f.to.id.clone(),
-            if f.fact.relation.is_symmetric() {
-                "Undirected"
-            } else {
-                "Directed"
-            }
-            .to_string(),
-            f.id().to_string(),
-            edge_label(f.fact).replace('\n', " "),
-            f.fact.relation.name().to_string(),
-            interval,
-            f.fact.date.map(|d| d.to_string()).unwrap_or_default(),
-            f.fact.origin.as_str().to_string(),
-            f.fact.sources().join(LIST_SEPARATOR),
-        ];
-        row.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| attribute(f, name)));
-        write_row(&mut edges, &row)?;
+            .map(|d| d.precision().as_str().to_string())
+            .unwrap_or_default(),
+        f.fact.origin.as_str().to_string(),
+        f.fact.event.clone().unwrap_or_default(),
+        f.fact.sources().join(";"),
+        evidence(f),
+    ];
+    row.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| attribute(f, name)));
+    row
+}
+
+/// The cells of a fact's row in `gephi-edges.csv`.
+fn gephi_row(f: &FactRef<'_>) -> Vec<String> {
+    let interval = f
+        .fact
+        .date
+        .map(|d| format!("<[{}, {}]>", d.first_day(), d.last_day()))
+        .unwrap_or_default();
+    let mut row = vec![
+        f.from.id.clone(),
+        f.to.id.clone(),
+        if f.fact.relation.is_symmetric() {
+            "Undirected"
+        } else {
+            "Directed"
+        }
+        .to_string(),
+        f.id().to_string(),
+        edge_label(f.fact).replace('\n', " "),
+        f.fact.relation.name().to_string(),
+        interval,
+        f.fact.date.map(|d| d.to_string()).unwrap_or_default(),
+        f.fact.origin.as_str().to_string(),
+        f.fact.sources().join(LIST_SEPARATOR),
+    ];
+    row.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| attribute(f, name)));
+    row
+}
+
+/// Writes each fact's row as a record (see [`super::reuse`]), keyed by
+/// `keys` (by edge index) when there are keys.
+fn edge_rows(
+    records: &mut Records<'_>,
+    facts: &[FactRef<'_>],
+    keys: &[Key],
+    row: fn(&FactRef<'_>) -> Vec<String>,
+) -> std::io::Result<()> {
+    for f in facts {
+        let key = keys.get(f.edge.index()).copied().unwrap_or_default();
+        records.record(key, |buffer| {
+            let mut writer = csv::WriterBuilder::new()
+                .buffer_capacity(1 << 10)
+                .from_writer(buffer);
+            write_row(&mut writer, row(f)).map_err(std::io::Error::from)?;
+            writer.flush()
+        })?;
     }
-    out.push(("gephi-edges.csv", finish(edges)?));
-    Ok(out)
+    Ok(())
 }
 
 /// Writes one record, each cell made safe by [`safe_cell`].

@@ -19,6 +19,7 @@ use std::collections::{HashMap, HashSet};
 use indexmap::IndexSet;
 
 use super::clean::{is_dropped, without_controls};
+use super::reuse::{key_with, Key, Records};
 use super::view::View;
 use super::ExportError;
 use crate::graph::present::{edge_label, shorten};
@@ -66,8 +67,9 @@ pub fn dot_graph(graph: &KnowledgeGraph) -> Graph {
 /// The entities and facts of a view as a graphviz-rust [`Graph`].
 pub fn view_dot_graph(view: &View<'_>) -> Graph {
     let mut stmts = Vec::new();
-    statements(view, &mut |stmt| {
-        stmts.push(stmt);
+    let style = view.graph().style();
+    statements(view, &mut |piece| {
+        stmts.push(piece.into_stmt(style));
         Ok(())
     })
     .expect("collecting statements cannot fail");
@@ -82,14 +84,28 @@ pub fn view_dot_graph(view: &View<'_>) -> Graph {
 /// graphviz-rust: the same bytes as [`view_to_dot`], without holding the whole
 /// graph's statements in memory.
 pub fn write_view_dot(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut records = Records::fresh(out);
+    write_dot_records(view, &mut records, &[])?;
+    records.finish().map(|_| ())
+}
+
+/// [`write_view_dot`] through `records`: each fact's line is a record with
+/// its fact's key (`keys`, by edge index; see [`super::reuse`]).
+pub fn write_dot_records(
+    view: &View<'_>,
+    records: &mut Records<'_>,
+    keys: &[Key],
+) -> std::io::Result<()> {
+    use std::io::Write as _;
     let header = format!(
         "digraph {} {{",
         quoted("newsgraph").print(&mut PrinterContext::default())
     );
-    out.write_all(header.as_bytes())?;
-    statements(view, &mut |stmt| {
-        // graphviz-rust prints statements inside a graph: print a graph of one
-        // and keep its middle line(s).
+    records.write_all(header.as_bytes())?;
+    let style = view.graph().style();
+    // graphviz-rust prints statements inside a graph: print a graph of one
+    // and keep its middle line(s).
+    let print = |stmt: Stmt, out: &mut dyn std::io::Write| {
         let one = Graph::DiGraph {
             id: quoted("newsgraph"),
             strict: false,
@@ -101,8 +117,36 @@ pub fn write_view_dot(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io:
             .and_then(|t| t.strip_suffix("\n}"))
             .unwrap_or(&text);
         out.write_all(inner.as_bytes())
+    };
+    statements(view, &mut |piece| match piece {
+        Piece::Fact(fact, labels_in_tooltips) => {
+            let key = keys.get(fact.edge.index()).copied().unwrap_or_default();
+            let key = key_with(key, &[u8::from(labels_in_tooltips)]);
+            records.record(key, |buffer| {
+                print(Stmt::Edge(edge(style, &fact, labels_in_tooltips)), buffer)
+            })
+        }
+        piece => print(piece.into_stmt(style), &mut *records),
     })?;
-    out.write_all(b"\n}\n")
+    records.write_all(b"\n}\n")
+}
+
+/// A statement of a picture, or a fact's line not made yet (so a line
+/// copied from the last build is never made).
+enum Piece<'g> {
+    Stmt(Stmt),
+    Fact(FactRef<'g>, bool),
+}
+
+impl Piece<'_> {
+    fn into_stmt(self, style: &Style) -> Stmt {
+        match self {
+            Piece::Stmt(stmt) => stmt,
+            Piece::Fact(fact, labels_in_tooltips) => {
+                Stmt::Edge(edge(style, &fact, labels_in_tooltips))
+            }
+        }
+    }
 }
 
 /// What a picture leaves out, for the note under its legend.
@@ -119,9 +163,9 @@ struct LeftOut<'a> {
 /// The picture of the whole graph follows [`Style::overview`] besides the
 /// rest of the style: some relations and the entities left without a line
 /// are not drawn, and the legend says so.
-fn statements(
-    view: &View<'_>,
-    emit: &mut dyn FnMut(Stmt) -> std::io::Result<()>,
+fn statements<'g>(
+    view: &View<'g>,
+    emit: &mut dyn FnMut(Piece<'g>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let graph = view.graph();
     let style = graph.style();
@@ -167,15 +211,15 @@ fn statements(
             graph_attributes.insert(key.clone(), value.clone());
         }
     }
-    emit(Stmt::GAttribute(GraphAttributes::Graph(
+    emit(Piece::Stmt(Stmt::GAttribute(GraphAttributes::Graph(
         attributes(&graph_attributes).collect(),
-    )))?;
-    emit(Stmt::GAttribute(GraphAttributes::Node(
+    ))))?;
+    emit(Piece::Stmt(Stmt::GAttribute(GraphAttributes::Node(
         attributes(&style.node).collect(),
-    )))?;
-    emit(Stmt::GAttribute(GraphAttributes::Edge(
+    ))))?;
+    emit(Piece::Stmt(Stmt::GAttribute(GraphAttributes::Edge(
         attributes(&style.edge).collect(),
-    )))?;
+    ))))?;
     let mut entities: Vec<&Entity> = view.entities();
     if overview && style.overview.drop_isolated {
         let touched: HashSet<&str> = facts
@@ -215,23 +259,25 @@ fn statements(
                 placed.insert(&member.id);
                 cluster.push(Stmt::Node(node(style, member, graph, &sources)));
             }
-            emit(Stmt::Subgraph(Subgraph {
+            emit(Piece::Stmt(Stmt::Subgraph(Subgraph {
                 id: quoted(&format!("cluster_{}", government.id)),
                 stmts: cluster,
-            }))?;
+            })))?;
         }
     }
     for entity in &entities {
         if !placed.contains(entity.id.as_str()) {
-            emit(Stmt::Node(node(style, entity, graph, &sources)))?;
+            emit(Piece::Stmt(Stmt::Node(node(
+                style, entity, graph, &sources,
+            ))))?;
         }
     }
     let labels_in_tooltips = overview && style.overview.labels_in_tooltips;
     for fact in &facts {
-        emit(Stmt::Edge(edge(style, fact, labels_in_tooltips)))?;
+        emit(Piece::Fact(*fact, labels_in_tooltips))?;
     }
     if style.legend {
-        emit(legend(style, &entities, &facts, &left_out))?;
+        emit(Piece::Stmt(legend(style, &entities, &facts, &left_out)))?;
     }
     Ok(())
 }
@@ -278,7 +324,7 @@ fn node(
     style: &Style,
     entity: &Entity,
     graph: &KnowledgeGraph,
-    sources: &HashMap<&str, (Vec<&str>, usize)>,
+    sources: &SourcesByEntity<'_>,
 ) -> Node {
     let mut attrs: Vec<Attribute> = style
         .kinds
@@ -333,9 +379,12 @@ fn tooltip(
 }
 
 /// For each entity of a view: its first sources (in fact order) and how many it has.
-fn sources_by_entity<'a>(facts: &[FactRef<'a>]) -> HashMap<&'a str, (Vec<&'a str>, usize)> {
-    let mut seen: HashSet<(&str, &str)> = HashSet::new();
-    let mut map: HashMap<&'a str, (Vec<&'a str>, usize)> = HashMap::new();
+/// Each entity's first sources (at most [`TOOLTIP_ITEMS`]) and how many it has.
+type SourcesByEntity<'a> = HashMap<&'a str, (Vec<&'a str>, usize), rustc_hash::FxBuildHasher>;
+
+fn sources_by_entity<'a>(facts: &[FactRef<'a>]) -> SourcesByEntity<'a> {
+    let mut seen: HashSet<(&str, &str), rustc_hash::FxBuildHasher> = HashSet::default();
+    let mut map = SourcesByEntity::default();
     for fact in facts {
         for source in fact.fact.sources() {
             for entity in [fact.from.id.as_str(), fact.to.id.as_str()] {

@@ -60,9 +60,11 @@ use std::io::{self, Write};
 use std::sync::OnceLock;
 
 use indexmap::IndexMap;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::clean::{without_controls, write_json};
+use super::reuse::{key_with, Key, Records};
 use super::view::View;
 use crate::graph::{FactOrigin, FactRef, KnowledgeGraph};
 use crate::model::{
@@ -193,10 +195,42 @@ impl FtmEntity {
 /// assert_eq!(blinken["properties"]["country"][0], "us");
 /// ```
 pub fn write_ftm(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
-    each_entity(view, &mut |entity| {
-        write_json(&mut *out, &entity, false)?;
-        out.write_all(b"\n")
-    })
+    let mut records = Records::fresh(out);
+    write_ftm_records(view, &mut records, &[])?;
+    records.finish().map(|_| ())
+}
+
+/// [`write_ftm`] through `records`: each fact's entity is a record with its
+/// fact's key (`keys`, by edge index; see [`super::reuse`]) and its id.
+pub fn write_ftm_records(
+    view: &View<'_>,
+    records: &mut Records<'_>,
+    keys: &[Key],
+) -> io::Result<()> {
+    let graph = view.graph();
+    let mut buffer = Vec::new();
+    each_item(view, &mut |item| match item {
+        Item::Entity(entity) => {
+            write_json(&mut buffer, &entity, false)?;
+            buffer.push(b'\n');
+            if buffer.len() > 1 << 16 {
+                records.write_all(&buffer)?;
+                buffer.clear();
+            }
+            Ok(())
+        }
+        Item::Fact(fact, id) => {
+            records.write_all(&buffer)?;
+            buffer.clear();
+            let key = keys.get(fact.edge.index()).copied().unwrap_or_default();
+            records.record(key_with(key, id.as_bytes()), |out| {
+                write_json(out, &fact_to_ftm(graph, &fact, id), false)?;
+                out.push(b'\n');
+                Ok(())
+            })
+        }
+    })?;
+    records.write_all(&buffer)
 }
 
 /// The text of [`write_ftm`].
@@ -208,20 +242,31 @@ pub fn view_to_ftm(view: &View<'_>) -> String {
 
 /// The view as FollowTheMoney entities, in the order [`write_ftm`] writes them.
 pub fn to_ftm(view: &View<'_>) -> Vec<FtmEntity> {
+    let graph = view.graph();
     let mut out = Vec::new();
-    each_entity(view, &mut |entity| {
-        out.push(entity);
+    each_item(view, &mut |item| {
+        out.push(match item {
+            Item::Entity(entity) => entity,
+            Item::Fact(fact, id) => fact_to_ftm(graph, &fact, id),
+        });
         Ok(())
     })
     .expect("collecting cannot fail");
     out
 }
 
+/// An entity to write, or a fact's entity not made yet, with its id (so an
+/// entity copied from the last build is never made).
+enum Item<'g> {
+    Entity(FtmEntity),
+    Fact(FactRef<'g>, String),
+}
+
 /// Hands each FollowTheMoney entity of the view to `sink`, one at a time,
 /// so a large graph is never held in memory as entities.
-fn each_entity(
-    view: &View<'_>,
-    sink: &mut dyn FnMut(FtmEntity) -> io::Result<()>,
+fn each_item<'g>(
+    view: &View<'g>,
+    sink: &mut dyn FnMut(Item<'g>) -> io::Result<()>,
 ) -> io::Result<()> {
     let graph = view.graph();
     let dataset = graph.dataset();
@@ -252,7 +297,7 @@ fn each_entity(
                 provenance(&mut ftm, graph, fact);
             }
         }
-        sink(ids.unique(ftm))?;
+        sink(Item::Entity(ids.unique(ftm)))?;
     }
 
     // The offices of the view's holds_office facts (every office of the whole graph).
@@ -265,7 +310,7 @@ fn each_entity(
         .collect();
     for office in dataset.offices.values() {
         if view.is_whole() || cited_offices.contains(office.id.as_str()) {
-            sink(ids.unique(position(graph, office, &in_view)))?;
+            sink(Item::Entity(ids.unique(position(graph, office, &in_view))))?;
         }
     }
 
@@ -282,13 +327,19 @@ fn each_entity(
         .collect();
     for source in dataset.sources.values() {
         if view.is_whole() || cited_sources.contains(source.id.as_str()) {
-            sink(ids.unique(article(source)))?;
+            sink(Item::Entity(ids.unique(article(source))))?;
         }
     }
 
-    for fact in &facts {
-        if !is_involvement(fact) {
-            sink(ids.unique(fact_to_ftm(graph, fact)))?;
+    // The ids are made on both cores: each is a hash.
+    let base_ids: Vec<Option<String>> = facts
+        .par_iter()
+        .map(|fact| (!is_involvement(fact)).then(|| fact_id(fact)))
+        .collect();
+    for (fact, base) in facts.into_iter().zip(base_ids) {
+        if let Some(base) = base {
+            let id = ids.unique_id(base);
+            sink(Item::Fact(fact, id))?;
         }
     }
     Ok(())
@@ -297,19 +348,23 @@ fn each_entity(
 /// Makes ids unique: a second entity with an id already written (two hashes
 /// that collide) gets `-2`, `-3`… appended.
 #[derive(Default)]
-struct Ids(HashSet<String>);
+struct Ids(HashSet<String, rustc_hash::FxBuildHasher>);
 
 impl Ids {
     fn unique(&mut self, mut entity: FtmEntity) -> FtmEntity {
-        if !self.0.insert(entity.id.clone()) {
-            let base = entity.id.clone();
-            let mut n = 2;
-            while !self.0.insert(format!("{base}-{n}")) {
-                n += 1;
-            }
-            entity.id = format!("{base}-{n}");
-        }
+        entity.id = self.unique_id(std::mem::take(&mut entity.id));
         entity
+    }
+
+    fn unique_id(&mut self, base: String) -> String {
+        if self.0.insert(base.clone()) {
+            return base;
+        }
+        let mut n = 2;
+        while !self.0.insert(format!("{base}-{n}")) {
+            n += 1;
+        }
+        format!("{base}-{n}")
     }
 }
 
@@ -643,7 +698,7 @@ fn authority(graph: &KnowledgeGraph, who: &Entity, date: Option<Date>) -> String
 }
 
 /// A fact's line.
-fn fact_to_ftm(graph: &KnowledgeGraph, fact: &FactRef<'_>) -> FtmEntity {
+fn fact_to_ftm(graph: &KnowledgeGraph, fact: &FactRef<'_>, id: String) -> FtmEntity {
     let from = entity_id(fact.from);
     let to = entity_id(fact.to);
     let date = fact.fact.date;
@@ -655,7 +710,7 @@ fn fact_to_ftm(graph: &KnowledgeGraph, fact: &FactRef<'_>) -> FtmEntity {
             purpose,
             ..
         } if legal_ends => {
-            let mut ftm = FtmEntity::new("Payment", fact_id(fact));
+            let mut ftm = FtmEntity::new("Payment", id);
             ftm.add("payer", &from);
             ftm.add("beneficiary", &to);
             if let Some(amount) = amount.filter(|a| a.is_finite()) {
@@ -667,7 +722,7 @@ fn fact_to_ftm(graph: &KnowledgeGraph, fact: &FactRef<'_>) -> FtmEntity {
             ftm
         }
         RelationKind::Designated { designation } => {
-            let mut ftm = FtmEntity::new("Sanction", fact_id(fact));
+            let mut ftm = FtmEntity::new("Sanction", id);
             ftm.add("entity", &to);
             ftm.add("authority", &authority(graph, fact.from, date));
             ftm.add_all("country", country_code(graph, fact.from));
@@ -676,7 +731,7 @@ fn fact_to_ftm(graph: &KnowledgeGraph, fact: &FactRef<'_>) -> FtmEntity {
             ftm
         }
         RelationKind::HoldsOffice { office, until, .. } if fact.from.kind == EntityKind::Person => {
-            let mut ftm = FtmEntity::new("Occupancy", fact_id(fact));
+            let mut ftm = FtmEntity::new("Occupancy", id);
             ftm.add("holder", &from);
             ftm.add("post", &position_id(office));
             ftm.add_date("startDate", date);
@@ -684,14 +739,14 @@ fn fact_to_ftm(graph: &KnowledgeGraph, fact: &FactRef<'_>) -> FtmEntity {
             ftm
         }
         RelationKind::PartOf if is_legal_entity(fact.from) && is_organization(graph, fact.to) => {
-            let mut ftm = FtmEntity::new("Membership", fact_id(fact));
+            let mut ftm = FtmEntity::new("Membership", id);
             ftm.add("member", &from);
             ftm.add("organization", &to);
             ftm.add_date("startDate", date);
             ftm
         }
         relation => {
-            let mut ftm = FtmEntity::new("UnknownLink", fact_id(fact));
+            let mut ftm = FtmEntity::new("UnknownLink", id);
             ftm.add("subject", &from);
             ftm.add("object", &to);
             ftm.add("role", &relation.name().replace('_', " "));

@@ -10,10 +10,11 @@
 
 use std::io::{self, Write};
 
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
 use super::clean::without_controls;
+use super::reuse::{Key as RecordKey, Records};
 use super::view::View;
 use crate::graph::{FactRef, KnowledgeGraph};
 use crate::model::{AttributeValue, Entity};
@@ -92,44 +93,66 @@ pub fn write_graphml(graph: &KnowledgeGraph, mut out: impl Write) -> io::Result<
 
 /// Writes the entities and facts of a view as GraphML.
 pub fn write_view_graphml(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let mut writer = Writer::new_with_indent(out, b' ', 2);
-    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    writer
-        .create_element("graphml")
-        .with_attributes([
-            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
-            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            (
-                "xsi:schemaLocation",
-                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
-            ),
-        ])
-        .write_inner_content(|w| {
-            for key in KEYS {
-                w.create_element("key")
-                    .with_attributes([
-                        ("id", key.id),
-                        ("for", key.on),
-                        ("attr.name", key.name),
-                        ("attr.type", key.ty),
-                    ])
-                    .write_empty()?;
-            }
-            w.create_element("graph")
-                .with_attributes([("id", "newsgraph"), ("edgedefault", "directed")])
-                .write_inner_content(|w| {
-                    for entity in view.entities() {
-                        write_node(w, entity)?;
-                    }
-                    for fact in &view.facts() {
-                        write_edge(w, fact)?;
-                    }
-                    Ok(())
-                })?;
+    let mut records = Records::fresh(out);
+    write_graphml_records(view, &mut records, &[])?;
+    records.finish().map(|_| ())
+}
+
+/// [`write_view_graphml`] through `records`: each fact's `<edge>` is a
+/// record with the fact's key (`keys`, by edge index; see [`super::reuse`]).
+pub fn write_graphml_records(
+    view: &View<'_>,
+    records: &mut Records<'_>,
+    keys: &[RecordKey],
+) -> io::Result<()> {
+    // Everything goes through one indenting writer over a buffer, drained
+    // into `records`: a record copied from the last build leaves the writer
+    // as a formatted one would (every record is a whole element).
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
+        ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        (
+            "xsi:schemaLocation",
+            "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+        ),
+    ])))?;
+    for key in KEYS {
+        w.create_element("key")
+            .with_attributes([
+                ("id", key.id),
+                ("for", key.on),
+                ("attr.name", key.name),
+                ("attr.type", key.ty),
+            ])
+            .write_empty()?;
+    }
+    w.write_event(Event::Start(
+        BytesStart::new("graph")
+            .with_attributes([("id", "newsgraph"), ("edgedefault", "directed")]),
+    ))?;
+    for entity in view.entities() {
+        write_node(&mut w, entity)?;
+        if w.get_ref().len() > 1 << 16 {
+            records.write_all(w.get_ref())?;
+            w.get_mut().clear();
+        }
+    }
+    records.write_all(w.get_ref())?;
+    w.get_mut().clear();
+    for fact in &view.facts() {
+        let key = keys.get(fact.edge.index()).copied().unwrap_or_default();
+        records.record(key, |buffer| {
+            write_edge(&mut w, fact)?;
+            buffer.append(w.get_mut());
             Ok(())
         })?;
-    writer.get_mut().write_all(b"\n")?;
-    Ok(())
+    }
+    w.write_event(Event::End(BytesEnd::new("graph")))?;
+    w.write_event(Event::End(BytesEnd::new("graphml")))?;
+    records.write_all(w.get_ref())?;
+    records.write_all(b"\n")
 }
 
 /// The graph as a GraphML string.

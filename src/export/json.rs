@@ -11,11 +11,13 @@
 use serde_json::{json, Map, Value};
 
 use super::clean::write_json;
+use super::reuse::{Key, Records};
 use super::view::View;
 use crate::graph::present::edge_label;
 use crate::graph::{FactRef, KnowledgeGraph};
 use crate::model::Entity;
 use crate::query::{MeetingCount, WhoMetOptions};
+use std::io::Write as _;
 
 /// The graph as Cytoscape.js elements.
 ///
@@ -57,27 +59,49 @@ pub fn view_to_json(view: &View<'_>) -> String {
 /// Strings keep every character: control characters, DEL, the C1 controls,
 /// U+FFFE/U+FFFF and U+2028/U+2029 are written as `\uXXXX` escapes, never raw.
 pub fn write_cytoscape(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    out.write_all(
+    let mut records = Records::fresh(out);
+    write_cytoscape_records(view, &mut records, &[])?;
+    records.finish().map(|_| ())
+}
+
+/// [`write_cytoscape`] through `records`: each edge element is a record with
+/// its fact's key (`keys`, by edge index; see [`super::reuse`]).
+pub fn write_cytoscape_records(
+    view: &View<'_>,
+    records: &mut Records<'_>,
+    keys: &[Key],
+) -> std::io::Result<()> {
+    records.write_all(
         b"{\"format\": \"newsgraph cytoscape elements\", \"elements\": {\n\"nodes\": [\n",
     )?;
+    // Each node is a record too (its meetings cost what a fact's line
+    // costs): keyed by its entity and the keys of its facts.
+    let graph = view.graph();
+    let node_keys = if keys.is_empty() || !view.is_whole() {
+        Vec::new()
+    } else {
+        super::reuse::entity_keys(graph, keys)
+    };
     for (i, entity) in view.entities().into_iter().enumerate() {
         if i > 0 {
-            out.write_all(b",\n")?;
+            records.write_all(b",\n")?;
         }
-        write_json(
-            &mut *out,
-            &json!({ "data": node_data(view.graph(), entity) }),
-            false,
-        )?;
+        let key = node_keys.get(i).copied().unwrap_or_default();
+        records.record(key, |buffer| {
+            write_json(buffer, &json!({ "data": node_data(graph, entity) }), false)
+        })?;
     }
-    out.write_all(b"\n],\n\"edges\": [\n")?;
+    records.write_all(b"\n],\n\"edges\": [\n")?;
     for (i, fact) in view.facts().iter().enumerate() {
         if i > 0 {
-            out.write_all(b",\n")?;
+            records.write_all(b",\n")?;
         }
-        write_json(&mut *out, &json!({ "data": edge_data(fact) }), false)?;
+        let key = keys.get(fact.edge.index()).copied().unwrap_or_default();
+        records.record(key, |buffer| {
+            write_json(buffer, &json!({ "data": edge_data(fact) }), false)
+        })?;
     }
-    out.write_all(b"\n]}}\n")
+    records.write_all(b"\n]}}\n")
 }
 
 /// A node's attributes: names, kind, links, and event details.

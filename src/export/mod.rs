@@ -19,22 +19,31 @@ mod output;
 mod positions;
 mod process;
 mod rdf;
+pub mod reuse;
 mod view;
 
-pub use self::csv::{to_csv_files, write_csv_files};
+pub use self::csv::{
+    csv_node_files, to_csv_files, write_csv_files, write_edges_csv_records,
+    write_gephi_edges_csv_records,
+};
 pub use crate::graph::present::edge_label;
 pub use crate::model::{Attributes, Overview, PageStyle, Style};
 pub use dot::{
-    dot_graph, quoted, render, to_dot, view_dot_graph, view_to_dot, write_view_dot, Engine,
-    ImageFormat,
+    dot_graph, quoted, render, to_dot, view_dot_graph, view_to_dot, write_dot_records,
+    write_view_dot, Engine, ImageFormat,
 };
 pub use ftm::{
     country_code, entity_id, fact_description, fact_id, format_number, position_id, source_id,
-    to_ftm, view_to_ftm, write_ftm, FtmEntity, FTM_ID_PREFIX,
+    to_ftm, view_to_ftm, write_ftm, write_ftm_records, FtmEntity, FTM_ID_PREFIX,
 };
-pub use graphml::{to_graphml, view_to_graphml, write_graphml, write_view_graphml, LIST_SEPARATOR};
+pub use graphml::{
+    to_graphml, view_to_graphml, write_graphml, write_graphml_records, write_view_graphml,
+    LIST_SEPARATOR,
+};
 pub use html::to_html;
-pub use json::{edge_data, node_data, to_cytoscape, view_to_json, write_cytoscape};
+pub use json::{
+    edge_data, node_data, to_cytoscape, view_to_json, write_cytoscape, write_cytoscape_records,
+};
 pub use output::{check_replaceable, write_atomic, write_atomic_with, Staging};
 pub use process::GRAPHVIZ_TIMEOUT;
 pub use rdf::{date_literal, view_to_ntriples, write_ntriples, VOCAB};

@@ -26,6 +26,9 @@ struct Lazy<'d> {
     patterns: &'d PatternSet,
     tools: OnceLock<(Matcher, Extractor)>,
     authors: std::collections::HashMap<&'d str, Option<usize>>,
+    /// Sources whose cached article the stamps file shows unchanged (same
+    /// size and modification time as when it was hashed): not read again.
+    trusted: std::collections::HashSet<String>,
 }
 
 impl Lazy<'_> {
@@ -54,6 +57,19 @@ pub fn extract_articles(
     extract_articles_except(dataset, patterns, cache, verify, &none, progress)
 }
 
+/// [`extract_articles`] reading again only the cached articles that are not
+/// `trusted` (the caller has seen their stamps unchanged).
+fn extract_articles_trusting(
+    dataset: &Dataset,
+    patterns: &PatternSet,
+    cache: &ArticleCache,
+    trusted: std::collections::HashSet<String>,
+    progress: &(dyn Fn() + Sync),
+) -> (Vec<ArticleEntry>, Vec<SkippedArticle>) {
+    let none = std::collections::HashSet::new();
+    extract_with(dataset, patterns, cache, true, &none, trusted, progress)
+}
+
 /// [`extract_articles`] for every article but those of the sources in `except`.
 pub(super) fn extract_articles_except(
     dataset: &Dataset,
@@ -63,11 +79,25 @@ pub(super) fn extract_articles_except(
     except: &std::collections::HashSet<String>,
     progress: &(dyn Fn() + Sync),
 ) -> (Vec<ArticleEntry>, Vec<SkippedArticle>) {
+    let trusted = std::collections::HashSet::new();
+    extract_with(dataset, patterns, cache, verify, except, trusted, progress)
+}
+
+fn extract_with(
+    dataset: &Dataset,
+    patterns: &PatternSet,
+    cache: &ArticleCache,
+    verify: bool,
+    except: &std::collections::HashSet<String>,
+    trusted: std::collections::HashSet<String>,
+    progress: &(dyn Fn() + Sync),
+) -> (Vec<ArticleEntry>, Vec<SkippedArticle>) {
     let lazy = Lazy {
         dataset,
         patterns,
         tools: OnceLock::new(),
         authors: super::authors(dataset),
+        trusted,
     };
     let sources: Vec<_> = dataset
         .sources
@@ -104,7 +134,7 @@ fn article_entry(
 ) -> Result<ArticleEntry, SkippedArticle> {
     let shown = path.display().to_string();
     let cached = cache.get(&source.id).filter(|e| e.path == shown);
-    if !verify {
+    if !verify || lazy.trusted.contains(&source.id) {
         if let Some(entry) = cached.filter(|e| e.key == store::article_key(&e.hash, source)) {
             return Ok(entry.clone());
         }
@@ -256,6 +286,7 @@ pub fn build_graph_incremental(
         patterns,
         style,
     } = loaded;
+    let mut laps = super::timing::Laps::start();
     let store = store_path
         .filter(|p| p.is_file())
         .and_then(|p| Store::open(p).ok());
@@ -263,10 +294,57 @@ pub fn build_graph_incremental(
         Some(store) => reusable_articles(store, &dataset, &patterns)?,
         None => ArticleCache::new(),
     };
-    let (entries, skipped) = extract_articles(&dataset, &patterns, &cache, true, progress);
+    laps.lap("read the cached facts");
+    let (cache, trusted) = match (&store, store_path) {
+        (Some(store), Some(path)) => trust_stamps(store, path, cache)?,
+        _ => (cache, Default::default()),
+    };
+    let (entries, skipped) =
+        extract_articles_trusting(&dataset, &patterns, &cache, trusted, progress);
+    laps.lap("read, hash and match the articles");
     let (graph, mut report) = graph_from_entries(dataset, &entries, skipped);
+    laps.lap("merge the facts into the graph");
     report.patterns = patterns.patterns.len();
     Ok((graph.with_style(style), report, entries))
+}
+
+/// The cached articles whose files the stamps file beside the store shows
+/// unchanged (size and modification time as when they were hashed, by the
+/// rule of [`store::Stamp`]), their entries given the stamp they have now:
+/// `build` does not read them again. The others are read and hashed.
+fn trust_stamps(
+    store: &Store,
+    path: &Path,
+    mut cache: ArticleCache,
+) -> Result<(ArticleCache, std::collections::HashSet<String>), PipelineError> {
+    let digest = store.meta("inputs_digest")?.unwrap_or_default();
+    let Some(text) = store::stamps::read(&store::stamps::path_of(path)) else {
+        return Ok((cache, Default::default()));
+    };
+    let Some(stamps) = text.parse(&digest) else {
+        return Ok((cache, Default::default()));
+    };
+    let by_path = stamps.by_path();
+    let now: Vec<(String, Option<store::Stamp>)> = cache
+        .values()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|entry| {
+            let now = by_path.get(entry.path.as_str()).and_then(|recorded| {
+                let now = store::Stamp::of(Path::new(&entry.path))?;
+                recorded.unchanged(&now).then_some(now)
+            });
+            (entry.facts.source.clone(), now)
+        })
+        .collect();
+    let mut trusted = std::collections::HashSet::new();
+    for (source, now) in now {
+        if let (Some(now), Some(entry)) = (now, cache.get_mut(&source)) {
+            entry.stamp = now;
+            trusted.insert(source);
+        }
+    }
+    Ok((cache, trusted))
 }
 
 /// Writes the store of a graph built from `dirs`: in place when the build
