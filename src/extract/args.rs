@@ -73,7 +73,7 @@ pub fn sentence_args(
         let this = &args[i];
         let next = args.get(i + 1).is_some_and(|n| hyphen(this, n));
         let before = i.checked_sub(1).is_some_and(|b| hyphen(&args[b], this));
-        next || before
+        next || before || compound_adjective(text, this)
     };
     let possessive = |i: usize| {
         let this = &args[i];
@@ -303,6 +303,21 @@ pub fn is_possessive_qualifier(text: &str, arg: &Arg, next: Option<&Arg>) -> boo
     is_possessive(text, arg)
         && word_count(after) <= tuning().possessive_qualifier_words
         && !after.contains([',', ';'])
+}
+
+/// Whether a name heads a compound adjective of place ("Iran-based
+/// operatives", "a London-registered firm"): a hyphen and one of the pack's
+/// place participles follow it, so it only says where the noun after is.
+/// Other compounds keep the name: "U.S.-funded" names the funder.
+fn compound_adjective(text: &str, arg: &Arg) -> bool {
+    let rest = &text[arg.range.end..];
+    let Some(after) = rest.strip_prefix(['-', '\u{2010}']) else {
+        return false;
+    };
+    // A line-wrapped hyphen may leave a space: "Iran- based".
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    listed(&Language::english().grammar.place_participles, &fold(&word))
 }
 
 /// Whether the text between two list items joins them: a comma, a joiner
@@ -552,6 +567,71 @@ pub fn list_after<'a>(
         last_end = arg.range.end;
     }
     list
+}
+
+/// A list of objects with the members a group in it names after
+/// "including" ("met with government officials, including President Aoun
+/// and Speaker Berri"; "with the ambassadors to the United States,
+/// including Ambassador Otaiba of the UAE and …"): the members join the
+/// list, and a name inside the group's own phrase after a preposition ("to
+/// the United States") leaves it.
+pub fn with_included<'a>(
+    text: &str,
+    args: &'a [Arg],
+    mut list: Vec<&'a Arg>,
+    ok: impl Fn(&Arg) -> bool + Copy,
+    joiners: &[String],
+) -> Vec<&'a Arg> {
+    let Some(last) = list.last() else {
+        return list;
+    };
+    // Where the members start: inside the list, or right after it.
+    let split = (1..list.len())
+        .find(|&i| continuation_len(&text[list[i - 1].range.end..list[i].range.start]).is_some());
+    let members = match split {
+        Some(i) => list.split_off(i),
+        None => {
+            let rest = &text[last.range.end..];
+            let Some(lead) = continuation_len(rest) else {
+                return list;
+            };
+            let from = last.range.end + lead;
+            list_after(text, args, from, tuning().titled_words, ok, joiners)
+        }
+    };
+    if members.is_empty() {
+        return list;
+    }
+    let english = Language::english();
+    let in_group = |a: &Arg| {
+        let mut words = text[..a.range.start].split_whitespace().rev().map(fold);
+        let word = match words.next() {
+            Some(w) if w == "the" => words.next(),
+            other => other,
+        };
+        word.is_some_and(|w| w != "with" && listed(&english.grammar.prepositions, &w))
+    };
+    list.into_iter()
+        .filter(|a| !in_group(a))
+        .chain(members)
+        .collect()
+}
+
+/// When `gap` opens (after a comma) with a continuation word ("including",
+/// "such as"), the length of that opening.
+fn continuation_len(gap: &str) -> Option<usize> {
+    let lead = gap.trim_start().trim_start_matches(',').trim_start();
+    let skipped = gap.len() - lead.len();
+    Language::english()
+        .grammar
+        .clause_continuations
+        .iter()
+        .find(|w| {
+            lead.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                && lead[w.len()..].starts_with(' ')
+        })
+        .map(|w| skipped + w.len())
 }
 
 /// Whether `gap` holds a comma followed by a contrast conjunction ("…,

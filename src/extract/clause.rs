@@ -182,6 +182,20 @@ pub fn qualifies_appositive(text: &str, from: usize, arg: &Arg) -> bool {
     described && last == "of"
 }
 
+/// Whether byte `at` lies in the complement clause of a verb ending at
+/// `verb_end` ("agreed that achieving agreement among A, B and C …"): the
+/// text between opens with a complementizer and stays in one clause (no
+/// `;`). What such a clause names is what was agreed or said, no fact of
+/// its own.
+pub fn in_complement(text: &str, verb_end: usize, at: usize) -> bool {
+    if at < verb_end {
+        return false;
+    }
+    let gap = &text[verb_end..at];
+    let first = gap.split_whitespace().next().unwrap_or("");
+    listed(&Language::english().grammar.complementizers, &fold(first)) && !gap.contains(';')
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::args::arg;

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::args::{sentence_args, word_count};
 use super::attributes::{agreement_what, money_near};
-use super::clause::governing_clause_start;
+use super::clause::{governing_clause_start, in_complement};
 use super::cues::{any, any_within, CueKind, CueSet};
 use super::dating::{
     after_future_adjective, after_future_modal, in_present_perfect, is_publication_date,
@@ -137,6 +137,13 @@ impl Extractor {
                     let pattern = &self.set.patterns[p];
                     if pattern.relation == PatternRelation::Funded
                         && purpose_of_funding(text, &sentence.range, &trigger, &stated)
+                    {
+                        continue;
+                    }
+                    // "They agreed that achieving agreement among A and B …".
+                    if stated
+                        .iter()
+                        .any(|f| in_complement(text, f.trigger_range.end, trigger.start))
                     {
                         continue;
                     }
@@ -292,6 +299,7 @@ impl Extractor {
         };
         if any_within(site.cues, CueKind::Negation, before(3))
             || followed_by(site.text, site.trigger.end, &pattern.not_followed_by)
+            || (pattern.shape == Shape::SubjectObject && passive_participle(site))
             || preceded_by(
                 site.text,
                 site.sentence.start,
@@ -544,4 +552,20 @@ fn told_in_past(text: &str, range: Range<usize>) -> bool {
     fold(&text[range])
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| english.is_past_form(w))
+}
+
+/// Whether the trigger is a past participle followed by "by" ("the
+/// ministerial hosted by Secretary Blinken"): a passive, whose subject is
+/// not the name before it, so a subject–object pattern does not apply.
+fn passive_participle(site: &Site<'_>) -> bool {
+    let last = site.text[site.trigger.clone()]
+        .split_whitespace()
+        .next_back()
+        .map(fold)
+        .unwrap_or_default();
+    let next = site.text[site.trigger.end..site.sentence.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    next.eq_ignore_ascii_case("by") && Language::english().is_past_form(&last)
 }

@@ -98,8 +98,11 @@ fn venue<'a>(
     let inside = |r: &std::ops::Range<usize>, m: &std::ops::Range<usize>| {
         *m != meeting.sentence_range && r.start >= m.start && r.end <= m.end
     };
+    // "convened a meeting on the conflict in Sudan with …": the topic's
+    // places are no venue.
+    let topic_end = topic_end(text, meeting);
     let after = args.iter().filter(|a| {
-        a.range.start >= meeting.trigger_range.end
+        a.range.start >= topic_end
             && a.range.end <= meeting.sentence_range.end
             && !inside(&a.range, &meeting.subject_range)
             && !inside(&a.range, &meeting.object_range)
@@ -128,6 +131,30 @@ fn venue<'a>(
         return host.map(|h| (*a, h));
     }
     None
+}
+
+/// Where the topic right after a meeting trigger ends: "a meeting on the
+/// conflict in Sudan with the ambassadors" has the topic "on the conflict
+/// in Sudan" before the participants' "with". No topic (the trigger's end)
+/// when the trigger is not followed by a topic preposition and "the", or
+/// the noun after it sets a scene ("on the sidelines of").
+fn topic_end(text: &str, meeting: &ExtractedFact) -> usize {
+    let from = meeting.trigger_range.end;
+    let to = meeting.object_range.start;
+    if to <= from || meeting.object_range == meeting.sentence_range {
+        return from;
+    }
+    let gap = fold(&text[from..to]);
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let grammar = &Language::english().grammar;
+    let topic = words.len() > 3
+        && listed(&grammar.topic_prepositions, words[0])
+        && words[1] == "the"
+        && !listed(&grammar.scene_nouns, words[2]);
+    match words.iter().rposition(|w| *w == "with") {
+        Some(_) if topic => to,
+        _ => from,
+    }
 }
 
 /// Whether `a` is the destination of a "to" ("to the State Department").

@@ -115,10 +115,11 @@ impl Extractor {
                 |a| accepts.party(a),
                 joiners,
             );
-            let purpose = after
-                .first()
-                .is_some_and(|first| has_infinitive(&text[trigger.end..first.range.start]));
-            if after.len() >= 2 && !purpose {
+            let content = after.first().is_some_and(|first| {
+                let gap = &text[trigger.end..first.range.start];
+                has_infinitive(gap) || opens_complement(gap)
+            });
+            if after.len() >= 2 && !content {
                 parties = after.into_iter().map(Party::of).collect();
             }
         }
@@ -226,4 +227,11 @@ fn by_phrase<'a>(
     let gap = fold(&text[from..arg.range.start]);
     let words: Vec<&str> = gap.split_whitespace().collect();
     (words.contains(&"by") && words.len() <= tuning().by_phrase_words).then_some(arg)
+}
+
+/// Whether `gap` after a verb opens a complement clause ("agreed that …"):
+/// its first word is one of the pack's complementizers.
+fn opens_complement(gap: &str) -> bool {
+    let first = gap.split_whitespace().next().unwrap_or("");
+    listed(&Language::english().grammar.complementizers, &fold(first))
 }

@@ -3,7 +3,7 @@
 
 use super::args::{
     has_infinitive, is_list_gap, is_possessive, list_after, list_before, opens_contrast_clause,
-    word_count, Arg,
+    with_included, word_count, Arg,
 };
 use super::clause::{before_appositive, clause_end, owned_by_subject, qualifies_appositive};
 use super::extractor::Extractor;
@@ -178,14 +178,33 @@ impl Extractor {
         // trigger's own, the object comes after it.
         let from = match pattern.relation {
             PatternRelation::Funded => sum_end_after(text, &site.sentence, trigger.end),
+            _ if pattern.objects_after_with => {
+                let stops = &self.set.cues.clause_stops;
+                let end = clause_end(text, &site.sentence, trigger.end, stops);
+                match later_with(text, trigger.end..end, pattern.object_gap) {
+                    Some(at) => at,
+                    None => return Vec::new(),
+                }
+            }
             _ => trigger.end,
         };
         let joiners = &self.set.cues.list_joiners;
-        let mut list = list_after(text, args, from, pattern.object_gap, ok, joiners);
-        let purpose = list
-            .first()
-            .is_some_and(|first| has_infinitive(&text[trigger.end..first.range.start]));
+        let list = list_after(text, args, from, pattern.object_gap, ok, joiners);
+        let mut list = with_included(text, args, list, ok, joiners);
+        let gap = |first: &&Arg| &text[trigger.end..first.range.start.max(trigger.end)];
+        let purpose = list.first().is_some_and(|first| has_infinitive(gap(first)));
         if purpose && !pattern.objects_past_infinitive {
+            list.clear();
+        }
+        // "her visit shows that Washington …": a noun trigger its owner
+        // holds takes its object through a preposition ("his visit to").
+        let owned = owned_by_subject(text, &site.sentence, trigger.start)
+            && !ends_with_preposition(&text[trigger.clone()]);
+        if owned
+            && list
+                .first()
+                .is_some_and(|first| !opens_with_preposition(gap(first)))
+        {
             list.clear();
         }
         if list.is_empty() {
@@ -410,6 +429,22 @@ fn sole_foreign_party(
         .then(|| Party::of(first))
 }
 
+/// Whether `gap` opens with a preposition ("to the", "in").
+fn opens_with_preposition(gap: &str) -> bool {
+    let first = gap.split_whitespace().next().map(fold).unwrap_or_default();
+    listed(&Language::english().grammar.prepositions, &first)
+}
+
+/// Whether `phrase` ends with a preposition ("visit to").
+fn ends_with_preposition(phrase: &str) -> bool {
+    let last = phrase
+        .split_whitespace()
+        .next_back()
+        .map(fold)
+        .unwrap_or_default();
+    listed(&Language::english().grammar.prepositions, &last)
+}
+
 /// Whether `arg` is governed by a preposition of place ("in Nigeria").
 fn after_locative(site: &Site<'_>, arg: &Arg) -> bool {
     let before = fold(&site.text[site.sentence.start..arg.range.start]);
@@ -433,4 +468,22 @@ fn fronted_phrase(site: &Site<'_>) -> Option<std::ops::Range<usize>> {
     let short = phrase.split_whitespace().count() <= tuning().fronted_phrase_words;
     (short && listed(&english.grammar.fronting_words, &first))
         .then(|| site.sentence.start..site.sentence.start + comma)
+}
+
+/// Where the participants start in "a meeting on TOPIC with …": right
+/// after the first "with" in `span` that stands at most `max_words` words
+/// after its start.
+fn later_with(text: &str, span: std::ops::Range<usize>, max_words: usize) -> Option<usize> {
+    let mut at = span.start;
+    for (i, word) in text[span.clone()].split_whitespace().enumerate() {
+        let offset = text[at..span.end].find(word)? + at;
+        at = offset + word.len();
+        if i > max_words {
+            return None;
+        }
+        if word.eq_ignore_ascii_case("with") {
+            return Some(at);
+        }
+    }
+    None
 }

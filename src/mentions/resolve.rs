@@ -241,6 +241,12 @@ pub fn resolve(
         }
         let locative = preceded_by_locative(context.text, mentions[i].range.start);
         let title = Language::english().title_before(context.text, mentions[i].range.start);
+        // "President Aoun" when one Aoun is president and another commander:
+        // only the title's office holder takes the title's weight.
+        let fitted = title.is_some_and(|t| {
+            weak.iter()
+                .any(|&e| holds_titled_office(dataset, e, t, context.date))
+        });
         let mut scored: Vec<(f32, usize, String)> = weak
             .iter()
             .map(|&e| {
@@ -258,10 +264,12 @@ pub fn resolve(
                 {
                     // "President Macron", "Brig. Gen. Smith": a title before a surname.
                     let (bonus, how) = title_fit(dataset, e, title, context.date);
-                    if score == 0.0 {
-                        why = how;
+                    if !fitted || bonus >= tuning().title_names_office {
+                        if score == 0.0 {
+                            why = how;
+                        }
+                        score += bonus;
                     }
-                    score += bonus;
                 }
                 (score, e, why)
             })
@@ -374,19 +382,7 @@ fn corroboration(
 /// person is meant (1.0); one that names an office the person held on the
 /// article's date says more (2.0).
 fn title_fit(dataset: &Dataset, person: usize, title: &str, date: Option<Date>) -> (f32, String) {
-    let id = &dataset.entities[person].id;
-    let folded = fold_name(title).replace('.', "");
-    let holds = dataset.offices_of(id).any(|(office, tenure)| {
-        date.is_none_or(|d| tenure.covers(d))
-            && std::iter::once(&office.name)
-                .chain(&office.titles)
-                .any(|t| {
-                    fold_name(t)
-                        .split(' ')
-                        .any(|w| folded.split(' ').any(|f| f == w && f.len() > 3))
-                })
-    });
-    if holds {
+    if holds_titled_office(dataset, person, title, date) {
         (
             tuning().title_names_office,
             format!("title \"{title}\" before the surname names an office they held"),
@@ -397,6 +393,24 @@ fn title_fit(dataset: &Dataset, person: usize, title: &str, date: Option<Date>) 
             format!("title \"{title}\" before the surname"),
         )
     }
+}
+
+/// Whether `person` held, on `date`, an office whose name or a title shares
+/// a word of more than three letters with `title` ("President" and
+/// "President of Lebanon").
+fn holds_titled_office(dataset: &Dataset, person: usize, title: &str, date: Option<Date>) -> bool {
+    let id = &dataset.entities[person].id;
+    let folded = fold_name(title).replace('.', "");
+    dataset.offices_of(id).any(|(office, tenure)| {
+        date.is_none_or(|d| tenure.covers(d))
+            && std::iter::once(&office.name)
+                .chain(&office.titles)
+                .any(|t| {
+                    fold_name(t)
+                        .split(' ')
+                        .any(|w| folded.split(' ').any(|f| f == w && f.len() > 3))
+                })
+    })
 }
 
 /// Whether only a comma, spaces or "the" stand between two mentions.

@@ -159,6 +159,11 @@ pub struct Pattern {
     /// talks or a summit, not when one "joined" the other in a cause.
     #[serde(default)]
     pub needs_after: Vec<String>,
+    /// Whether the objects stand after a later "with" in the trigger's
+    /// clause, past a topic: "convened a meeting on the conflict in Sudan
+    /// with the ambassadors of …". Names before the "with" are the topic's.
+    #[serde(default)]
+    pub objects_after_with: bool,
 }
 
 fn default_object_gap() -> usize {

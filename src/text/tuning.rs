@@ -476,6 +476,18 @@ pub struct Grammar {
     /// Present forms of "be" ("is", "are"): with a past form or an
     /// auxiliary they tell a clause from a list item.
     pub copulas: Vec<String>,
+    /// Words that open a complement clause ("agreed that …"): names in it
+    /// are what was said or agreed, not the parties of the verb before it.
+    pub complementizers: Vec<String>,
+    /// Prepositions that open a meeting's topic ("a meeting on the conflict
+    /// in Sudan with …"): the places in it are no venue.
+    pub topic_prepositions: Vec<String>,
+    /// Nouns after "on the" that set a scene, not a topic ("on the
+    /// sidelines of the summit in New York").
+    pub scene_nouns: Vec<String>,
+    /// Participles that make a name before a hyphen say only where
+    /// something is ("Iran-based operatives"): no party.
+    pub place_participles: Vec<String>,
 }
 
 /// Whether `word` is one of `list`'s words, compared exactly.
