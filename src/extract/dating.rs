@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::args::Arg;
+use super::args::{has_infinitive, Arg};
 use super::fact::DateOrigin;
 use super::implied::not_after;
 use super::site::{is_reporting, only_list_commas};
@@ -33,6 +33,11 @@ pub(super) fn sentence_date<'d>(
             // "thanked Rubio for the support that will arrive in September":
             // a date past a future modal belongs to that future clause.
             if has_future_modal(between) || after_future_adjective(between) {
+                return false;
+            }
+            // "met … to discuss elections next year": a later date in a
+            // purpose clause is the purpose's.
+            if has_infinitive(between) && own.is_some_and(|o| d.date > o) {
                 return false;
             }
             !between.contains(',')

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::args::{sentence_args, word_count};
+use super::args::{has_infinitive, sentence_args, word_count};
 use super::attributes::{agreement_what, money_near};
 use super::clause::{governing_clause_start, in_complement};
 use super::cues::{any, any_within, CueKind, CueSet};
@@ -321,6 +321,11 @@ impl Extractor {
             .find([',', ';'])
             .map_or(sentence_text.len(), |i| trigger_in_sentence.end + i)
             .max(window.end);
+        // "met … to discuss elections next year": a time in a purpose
+        // clause is the purpose's, not the trigger's.
+        if let Some(at) = purpose_start(&sentence_text[trigger_in_sentence.end..]) {
+            window.end = window.end.min(trigger_in_sentence.end + at);
+        }
         let clause = governing_clause_start(site.text, &site.sentence, site.trigger.start)
             ..site.trigger.start;
         let planned = any_within(site.cues, CueKind::Planned, before(2))
@@ -568,4 +573,20 @@ fn passive_participle(site: &Site<'_>) -> bool {
         .next()
         .unwrap_or("");
     next.eq_ignore_ascii_case("by") && Language::english().is_past_form(&last)
+}
+
+/// Where a purpose clause ("to discuss …") starts in `rest`: the first "to"
+/// followed by a lower-case word that is no determiner (an infinitive).
+fn purpose_start(rest: &str) -> Option<usize> {
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w))
+        .peekable();
+    while let Some((at, word)) = words.next() {
+        let next = words.peek().map_or("", |(_, w)| *w);
+        if word == "to" && has_infinitive(&format!("to {next}")) {
+            return Some(at);
+        }
+    }
+    None
 }

@@ -49,6 +49,7 @@ impl Extractor {
             Shape::Passive => passive(site, &accepts, &self.set.cues.list_joiners),
             Shape::Opener => self.opener(site, &accepts),
             Shape::ByTo => by_to(site, &accepts),
+            Shape::Appositive => appositive(site, &accepts, &self.set.cues.designations),
         }
     }
 
@@ -168,6 +169,67 @@ impl Extractor {
             .map(|o| (Party::of(subject), Party::of(o), 1.0))
             .collect()
     }
+}
+
+/// "Iyad ag Ghaly, a U.S.-designated SDGT": the object right before ", a",
+/// the subject hyphen-joined to the trigger or the author's government. The
+/// trigger must be followed by what it recalls: one of `terms` or an
+/// acronym ("SDGT", "FTO").
+fn appositive(
+    site: &Site<'_>,
+    accepts: &Accepts<'_>,
+    terms: &[String],
+) -> Vec<(Party, Party, f32)> {
+    let (text, trigger, args) = (site.text, &site.trigger, site.args);
+    let after = text[trigger.end..site.sentence.end].trim_start();
+    let first = after.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let acronym = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
+    let folded = fold(after);
+    if !acronym && !terms.iter().any(|t| folded.starts_with(t.as_str())) {
+        return Vec::new();
+    }
+    // "U.S.-designated": the designator fused to the trigger.
+    let fused = args
+        .iter()
+        .find(|a| a.range.end < trigger.start && text[a.range.end..trigger.start] == *"-");
+    let lead_end = fused.map_or(trigger.start, |a| a.range.start);
+    let lead = text[site.sentence.start..lead_end].trim_end();
+    let Some(before_article) = lead
+        .strip_suffix(" a")
+        .or_else(|| lead.strip_suffix(" an"))
+        .map(str::trim_end)
+    else {
+        return Vec::new();
+    };
+    let Some(before_comma) = before_article.strip_suffix(',') else {
+        return Vec::new();
+    };
+    let comma = site.sentence.start + before_comma.len();
+    let Some(object) = args
+        .iter()
+        .find(|a| a.range.end == comma && accepts.object(a))
+    else {
+        return Vec::new();
+    };
+    let subject = match fused {
+        Some(a) if accepts.subject(a) => Party::of(a),
+        Some(_) => return Vec::new(),
+        None => {
+            let author = site.author.and_then(|a| {
+                crate::mentions::government_of(site.dataset, &site.dataset.entities[a].id)
+            });
+            let Some(government) = author else {
+                return Vec::new();
+            };
+            Party {
+                entity: government,
+                range: site.sentence.clone(),
+                certainty: 1.0,
+            }
+        }
+    };
+    vec![(subject, Party::of(object), 1.0)]
 }
 
 /// "X was designated by Y": objects before the trigger, the subject after "by".

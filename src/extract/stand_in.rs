@@ -125,6 +125,24 @@ impl Extractor {
                     .or(site.recent_people.first().copied())
             }
             ["the", role, ..] if self.set.cues.role_nouns.iter().any(|r| r == role) => Some(*role),
+            // "The Liberian leader met …": the person named lately of that country.
+            ["the", demonym, role, ..] if self.set.cues.role_nouns.iter().any(|r| r == role) => {
+                let country = country_of_demonym(site, demonym)?;
+                let of_country = |p: &usize| {
+                    government_of(site.dataset, &site.dataset.entities[*p].id) == Some(country)
+                };
+                let theirs: Vec<usize> = site
+                    .recent_people
+                    .iter()
+                    .copied()
+                    .filter(of_country)
+                    .collect();
+                return theirs
+                    .iter()
+                    .copied()
+                    .find(|&p| holds_role(site, p, role))
+                    .or(theirs.first().copied());
+            }
             ["the", head, ..] => return self.body_stand_in(site, start, head),
             _ => return None,
         };
@@ -234,6 +252,17 @@ impl Extractor {
             certainty: 1.0,
         })
     }
+}
+
+/// The government a demonym names ("liberian"), among those the article
+/// mentions: a bounded look-up, never the whole dataset.
+fn country_of_demonym(site: &Site<'_>, demonym: &str) -> Option<usize> {
+    site.ranking.iter().copied().find(|&g| {
+        site.dataset.entities[g]
+            .demonyms
+            .iter()
+            .any(|d| fold(d) == demonym)
+    })
 }
 
 /// Whether `person` holds, on the site's date, an office whose name or a

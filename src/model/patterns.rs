@@ -61,6 +61,12 @@ pub enum Shape {
     /// funding, USAID is working with partners in Fiji and Tonga"): the
     /// subject follows its comma, the objects follow the subject in its clause.
     Opener,
+    /// A fact only recalled in apposition to its object: "Iyad ag Ghaly, a
+    /// U.S.-designated SDGT"; "AQAP, a designated Foreign Terrorist
+    /// Organization". The object is the name before ", a"; the subject is
+    /// the name joined to the trigger by a hyphen ("U.S.-designated"), else
+    /// the government of the article's author.
+    Appositive,
 }
 
 /// What a planned or future cue ("will", "plans to") does to a pattern's fact.
