@@ -13,8 +13,9 @@ use super::dating::{
 use super::fact::{ExtractedFact, Party};
 use super::funding::{purpose_of_funding, shared_totals};
 use super::implied::{
-    designators_as_bodies, drop_undated_repeats, fronted_visit, funders_as_governments,
-    implied_visits, keep_specific_parties, own_amount, with_group_meeting, Recent,
+    date_by_officials, designators_as_bodies, drop_undated_repeats, fronted_visit,
+    funders_as_governments, implied_visits, keep_specific_parties, own_amount, with_group_meeting,
+    Recent,
 };
 use super::money::find_money;
 use super::phrases::{PhraseSet, PhraseSetBuilder};
@@ -243,6 +244,7 @@ impl Extractor {
             }
         }
         drop_undated_repeats(&mut facts);
+        date_by_officials(dataset, &mut facts);
         keep_specific_parties(dataset, &mut facts);
         facts
     }

@@ -480,6 +480,36 @@ pub fn drop_undated_repeats(facts: &mut Vec<ExtractedFact>) {
     });
 }
 
+/// Dates a fact between governments that only the article's date dates (a
+/// headline: "The Maldives and U.S. Sign Defense Agreement") by the dated
+/// fact of the same relation between their officials in the body ("Werner
+/// and Didi signed … on September 10").
+pub fn date_by_officials(dataset: &Dataset, facts: &mut [ExtractedFact]) {
+    let home = |e: usize| government_of(dataset, &dataset.entities[e].id);
+    let dated: Vec<(Option<usize>, Option<usize>, &'static str, Date)> = facts
+        .iter()
+        .filter(|f| f.date_origin == DateOrigin::Sentence)
+        .map(|f| (home(f.subject), home(f.object), f.relation.name(), f.date))
+        .collect();
+    for fact in facts.iter_mut() {
+        let governments = [fact.subject, fact.object]
+            .iter()
+            .all(|&e| dataset.entities[e].kind == EntityKind::Government);
+        if fact.date_origin != DateOrigin::Fallback || !governments {
+            continue;
+        }
+        let (a, b) = (Some(fact.subject), Some(fact.object));
+        let by_officials = dated.iter().find(|(s, o, name, _)| {
+            let reversed = fact.relation.is_symmetric() && (*s, *o) == (b, a);
+            *name == fact.relation.name() && ((*s, *o) == (a, b) || reversed)
+        });
+        if let Some((_, _, _, date)) = by_officials {
+            fact.date = *date;
+            fact.date_origin = DateOrigin::Context;
+        }
+    }
+}
+
 /// A visit told by a fronted locative: "In Serbia Wednesday, Biden called
 /// for …", "In Kabul, Clinton said …". The sentence opens with "In" and a
 /// place (or a country), perhaps a time, then a comma and a person as the

@@ -259,7 +259,9 @@ fn date_at(words: &[Word<'_>], i: usize, reference: Option<Date>) -> Option<(Dat
         let next = w(1)?.to_lowercase();
         let r = reference?;
         let (year, month) = &calendar.periods;
-        let date = if next == *year {
+        let date = if calendar.day_parts.contains(&next) && offset <= 0 {
+            Date::from_day_number(r.last_day().day_number() + i64::from(offset))
+        } else if next == *year {
             Date::year_only(r.year() + offset)
         } else if next == *month {
             let months = r.year() * 12 + i32::from(r.month()?) - 1 + offset;
@@ -430,6 +432,8 @@ mod tests {
             ("At Friday's meeting", "2024-01-20", &["2024-01-19"]),
             ("next Monday", "2024-01-20", &["2024-01-22"]),
             ("yesterday", "2024-01-20", &["2024-01-19"]),
+            ("Last night, Obama called", "2013-10-02", &["2013-10-01"]),
+            ("this morning", "2024-01-20", &["2024-01-20"]),
             ("in 2021 and since 2019", "2024-01-20", &["2021", "2019"]),
             ("it may rain; they march", "2024-01-20", &[]),
             ("Correa (2007-2017)", "2024-01-20", &[]),

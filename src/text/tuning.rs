@@ -355,6 +355,10 @@ pub struct Calendar {
     pub this: String,
     /// The period words after `last`, `this` and `next`: (year, month).
     pub periods: (String, String),
+    /// Parts of a day after `last` and `this` ("last night" is the day
+    /// before the reference date, "this morning" the reference date).
+    #[serde(default)]
+    pub day_parts: Vec<String>,
     /// The day before the reference date.
     pub yesterday: String,
     /// The reference date itself.
