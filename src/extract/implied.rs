@@ -578,14 +578,17 @@ pub fn fronted_visit<'a>(
 /// leaders in Botswana in April … He met them in Gaborone"); a meeting with
 /// a government is dropped when the same party meets one of its people then
 /// ("Blinken's meeting with ministers from Denmark" beside "Blinken met
-/// Danish Foreign Minister Kofod"). A country visited on another day
+/// Danish Foreign Minister Kofod"), and two governments that met as members
+/// of one group when their people meet ("the UAE, Saudi Arabia and Egypt
+/// Ambassadors" beside the ambassadors by name). A country visited on another day
 /// ("arrived in Canberra on Wednesday … Darwin on Thursday") is another visit.
 /// A fact the text gives no date for (a headline: "Obama Speaks with Leaders
 /// of Armenia and Azerbaijan") is the specific one whenever it happened.
 pub fn keep_specific_parties(dataset: &Dataset, facts: &mut Vec<ExtractedFact>) {
     let meeting = |f: &ExtractedFact| matches!(f.relation, RelationKind::MetWith { .. });
-    // (relation, other party, the government a more specific party belongs to, date)
-    let mut inside: Vec<(&RelationKind, usize, usize, Date)> = Vec::new();
+    // (relation, other party, its government, the government a more
+    // specific party belongs to, date)
+    let mut inside: Vec<(&RelationKind, usize, Option<usize>, usize, Date)> = Vec::new();
     for f in facts.iter() {
         let sides: &[(usize, usize)] = if meeting(f) {
             &[(f.subject, f.object), (f.object, f.subject)]
@@ -600,14 +603,20 @@ pub fn keep_specific_parties(dataset: &Dataset, facts: &mut Vec<ExtractedFact>) 
                 continue;
             }
             if let Some(country) = government_of(dataset, &entity.id) {
-                inside.push((&f.relation, other, country, f.date));
+                let other_home = government_of(dataset, &dataset.entities[other].id);
+                inside.push((&f.relation, other, other_home, country, f.date));
             }
         }
     }
+    // The other side may be told more specifically too when the two
+    // governments only met as members of one group ("Meeting with the UAE,
+    // Saudi Arabia and Egypt Ambassadors" beside "Otaiba met Reema bint
+    // Bandar"): both stand after the trigger.
     let subsumed = |f: &ExtractedFact, other: usize, party: usize| {
-        inside.iter().any(|&(relation, o, country, date)| {
+        let members = f.subject_range.start >= f.trigger_range.end;
+        inside.iter().any(|&(relation, o, o_home, country, date)| {
             *relation == f.relation
-                && o == other
+                && (o == other || (members && o_home == Some(other) && o_home != Some(country)))
                 && country == party
                 && (date.overlaps(f.date) || f.date_origin == DateOrigin::Fallback)
         })
