@@ -373,6 +373,11 @@ pub fn is_list_gap(gap: &str, joiners: &[String]) -> bool {
     }
     if let Some(stripped) = joiners.iter().find_map(|j| word_prefix(rest, j)) {
         rest = stripped;
+        // "Mugabe and his longtime rival, Tsvangirai": a relation to the
+        // item before describes the next one.
+        if let Some(stripped) = possessive_description(rest) {
+            rest = stripped;
+        }
     }
     // "$8.5 million in Honduras, $7 million in Guatemala": each item's own sum.
     if let Some(stripped) = strip_sum(rest) {
@@ -384,6 +389,32 @@ pub fn is_list_gap(gap: &str, joiners: &[String]) -> bool {
     // ", President Macron": a title before the next name does not break the list.
     let english = Language::english();
     rest.is_empty() || english.is_title(rest) || english.is_described_title(rest)
+}
+
+/// The rest of `gap` after a short description owned by the item before:
+/// "his longtime rival, " or "her counterpart " (a possessive, then a few
+/// lower-case words, perhaps a comma). None when `gap` opens otherwise.
+fn possessive_description(gap: &str) -> Option<&str> {
+    let english = Language::english();
+    let mut words = gap.split_whitespace();
+    let first = words.next()?;
+    if !listed(&english.grammar.possessives, &fold(first)) {
+        return None;
+    }
+    let mut end = gap.find(first)? + first.len();
+    for (count, word) in words.enumerate() {
+        let bare = word.trim_end_matches(',');
+        let lower = bare.chars().all(|c| c.is_lowercase() || c == '-');
+        if !lower || bare.is_empty() || count >= tuning().item_description_words {
+            break;
+        }
+        end = gap[end..].find(word)? + end + word.len();
+        if word.ends_with(',') {
+            break;
+        }
+    }
+    let rest = gap[end..].trim_start();
+    (end > first.len() + gap.find(first)?).then_some(rest)
 }
 
 /// Whether `gap`, before `next`, separates the items of a list written with

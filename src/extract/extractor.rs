@@ -237,6 +237,9 @@ impl Extractor {
                 .filter(|d| !is_publication_date(text, d))
                 .filter(|d| !after_future_modal(text, sentence.range.start, d.range.start))
                 .filter(|d| !after_future_adjective(&text[sentence.range.start..d.range.start]))
+                // "… to discuss elections next year": a time after the
+                // article's own date dates nothing that already happened.
+                .filter(|d| analysis.reference_date.is_none_or(|r| d.date <= r))
                 .collect();
             if let Some(last) = dated.last() {
                 let own_date = !last.explicit && Some(last.date) == analysis.reference_date;
