@@ -160,9 +160,7 @@ fn edges_file(
     write: fn(&View<'_>, &mut Records<'_>, &[Key]) -> std::io::Result<()>,
 ) -> Result<Vec<u8>, csv::Error> {
     let mut bytes = Vec::new();
-    let mut records = Records::fresh(&mut bytes);
-    write(view, &mut records, &[])?;
-    records.finish()?;
+    Records::write_fresh(&mut bytes, |records, keys| write(view, records, keys))?;
     Ok(bytes)
 }
 
@@ -223,10 +221,7 @@ pub fn write_edges_csv_records(
     records: &mut Records<'_>,
     keys: &[Key],
 ) -> std::io::Result<()> {
-    use std::io::Write as _;
-    records.write_all(&neo4j_edges_header()?)?;
-    edge_rows(records, &view.facts(), keys, neo4j_row)?;
-    Ok(())
+    csv_records(view, records, keys, neo4j_edges_header()?, neo4j_row)
 }
 
 /// The header line of `gephi-edges.csv`.
@@ -259,10 +254,7 @@ pub fn write_gephi_edges_csv_records(
     records: &mut Records<'_>,
     keys: &[Key],
 ) -> std::io::Result<()> {
-    use std::io::Write as _;
-    records.write_all(&gephi_edges_header()?)?;
-    edge_rows(records, &view.facts(), keys, gephi_row)?;
-    Ok(())
+    csv_records(view, records, keys, gephi_edges_header()?, gephi_row)
 }
 
 /// The cells of a fact's row in `edges.csv`.
@@ -312,6 +304,19 @@ fn gephi_row(f: &FactRef<'_>) -> Vec<String> {
     ];
     row.extend(EDGE_ATTRIBUTES.iter().map(|(name, _)| attribute(f, name)));
     row
+}
+
+/// An edge file through `records`: its header line, then one keyed row per fact.
+fn csv_records(
+    view: &View<'_>,
+    records: &mut Records<'_>,
+    keys: &[Key],
+    header: Vec<u8>,
+    row: fn(&FactRef<'_>) -> Vec<String>,
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    records.write_all(&header)?;
+    edge_rows(records, &view.facts(), keys, row)
 }
 
 /// Writes each fact's row as a record (see [`super::reuse`]), keyed by

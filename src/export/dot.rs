@@ -84,9 +84,7 @@ pub fn view_dot_graph(view: &View<'_>) -> Graph {
 /// graphviz-rust: the same bytes as [`view_to_dot`], without holding the whole
 /// graph's statements in memory.
 pub fn write_view_dot(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut records = Records::fresh(out);
-    write_dot_records(view, &mut records, &[])?;
-    records.finish().map(|_| ())
+    Records::write_fresh(out, |records, keys| write_dot_records(view, records, keys))
 }
 
 /// [`write_view_dot`] through `records`: each fact's line is a record with

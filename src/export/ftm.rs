@@ -195,9 +195,7 @@ impl FtmEntity {
 /// assert_eq!(blinken["properties"]["country"][0], "us");
 /// ```
 pub fn write_ftm(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let mut records = Records::fresh(out);
-    write_ftm_records(view, &mut records, &[])?;
-    records.finish().map(|_| ())
+    Records::write_fresh(out, |records, keys| write_ftm_records(view, records, keys))
 }
 
 /// [`write_ftm`] through `records`: each fact's entity is a record with its

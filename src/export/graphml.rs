@@ -93,9 +93,9 @@ pub fn write_graphml(graph: &KnowledgeGraph, mut out: impl Write) -> io::Result<
 
 /// Writes the entities and facts of a view as GraphML.
 pub fn write_view_graphml(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let mut records = Records::fresh(out);
-    write_graphml_records(view, &mut records, &[])?;
-    records.finish().map(|_| ())
+    Records::write_fresh(out, |records, keys| {
+        write_graphml_records(view, records, keys)
+    })
 }
 
 /// [`write_view_graphml`] through `records`: each fact's `<edge>` is a

@@ -59,9 +59,9 @@ pub fn view_to_json(view: &View<'_>) -> String {
 /// Strings keep every character: control characters, DEL, the C1 controls,
 /// U+FFFE/U+FFFF and U+2028/U+2029 are written as `\uXXXX` escapes, never raw.
 pub fn write_cytoscape(view: &View<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut records = Records::fresh(out);
-    write_cytoscape_records(view, &mut records, &[])?;
-    records.finish().map(|_| ())
+    Records::write_fresh(out, |records, keys| {
+        write_cytoscape_records(view, records, keys)
+    })
 }
 
 /// [`write_cytoscape`] through `records`: each edge element is a record with

@@ -311,6 +311,17 @@ impl<'o> Records<'o> {
         Ok(())
     }
 
+    /// Writes a whole export afresh with `write`, one export's record
+    /// writer, given no keys: what the plain `write_*` functions do.
+    pub fn write_fresh(
+        out: &mut dyn Write,
+        write: impl FnOnce(&mut Records<'_>, &[Key]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut records = Records::fresh(out);
+        write(&mut records, &[])?;
+        records.finish().map(|_| ())
+    }
+
     /// Ends the export: copies what is pending and returns its index, to
     /// save with [`save_index`] once the file is published.
     pub fn finish(mut self) -> io::Result<Index> {

@@ -4,7 +4,7 @@
 use super::args::{
     eligible, has_infinitive, is_possessive, list_after, list_before, word_count, Arg,
 };
-use super::clause::{before_appositive, clause_end, clause_start, with_objects};
+use super::clause::{before_appositive, clause_end, clause_start, in_complement, with_objects};
 use super::cues::{any_within, CueKind};
 use super::extractor::Extractor;
 use super::fact::Party;
@@ -118,7 +118,7 @@ impl Extractor {
             );
             let content = after.first().is_some_and(|first| {
                 let gap = &text[trigger.end..first.range.start];
-                has_infinitive(gap) || opens_complement(gap)
+                has_infinitive(gap) || in_complement(text, trigger.end, first.range.start)
             });
             if after.len() >= 2 && !content {
                 parties = after.into_iter().map(Party::of).collect();
@@ -289,11 +289,4 @@ fn by_phrase<'a>(
     let gap = fold(&text[from..arg.range.start]);
     let words: Vec<&str> = gap.split_whitespace().collect();
     (words.contains(&"by") && words.len() <= tuning().by_phrase_words).then_some(arg)
-}
-
-/// Whether `gap` after a verb opens a complement clause ("agreed that …"):
-/// its first word is one of the pack's complementizers.
-fn opens_complement(gap: &str) -> bool {
-    let first = gap.split_whitespace().next().unwrap_or("");
-    listed(&Language::english().grammar.complementizers, &fold(first))
 }
